@@ -1,0 +1,11 @@
+#pragma once
+// Each `panocast` subcommand registers itself on the CLI11 app; its callback runs the job.
+#include <CLI/CLI.hpp>
+
+namespace panocast::cli {
+
+void addRenderCommand(CLI::App& app);
+void addStitchCommand(CLI::App& app);
+void addToneMapCommand(CLI::App& app);
+
+}  // namespace panocast::cli

@@ -1,0 +1,40 @@
+# Finds every dependency once, so targets only name imported targets.
+#
+# Header-only libraries (nlohmann-json, stb, CLI11) come from Debian's packages; on machines
+# without them (the GPU machine) scripts/carry-headers.sh copies them into .carry/include.
+set(PANOCAST_CARRIED_INCLUDE ${PROJECT_SOURCE_DIR}/.carry/include)
+
+find_package(Torch REQUIRED)
+find_package(Threads REQUIRED)
+
+function(panocast_find_header var header)
+  find_path(${var} ${header} PATHS /usr/include ${PANOCAST_CARRIED_INCLUDE} NO_DEFAULT_PATH)
+  find_path(${var} ${header})
+  if(NOT ${var})
+    message(FATAL_ERROR "${header} not found: install its Debian package or run scripts/carry-headers.sh")
+  endif()
+endfunction()
+
+panocast_find_header(PANOCAST_JSON_INCLUDE nlohmann/json.hpp)
+panocast_find_header(PANOCAST_STB_INCLUDE stb/stb_image.h)
+panocast_find_header(PANOCAST_CLI11_INCLUDE CLI/CLI.hpp)
+
+add_library(panocast_headers INTERFACE)
+target_include_directories(panocast_headers SYSTEM INTERFACE
+  ${PANOCAST_JSON_INCLUDE} ${PANOCAST_STB_INCLUDE} ${PANOCAST_CLI11_INCLUDE})
+
+# OpenEXR reading for the HDR sample panoramas (Blender's use DWAB compression, which only the
+# reference OpenEXR library decodes). Optional: GPU machines have no use for it.
+find_package(OpenEXR CONFIG QUIET)
+set(PANOCAST_HAVE_EXR ${OpenEXR_FOUND})
+
+if(NOT PANOCAST_ENGINE_ONLY)
+  find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs videoio video)
+  find_package(Qt6 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Multimedia
+               MultimediaWidgets PrintSupport Test LinguistTools)
+  find_package(QCustomPlotQt6 QUIET)
+else()
+  find_package(OpenCV QUIET COMPONENTS core imgproc imgcodecs videoio video)
+endif()
+set(PANOCAST_HAVE_OPENCV ${OpenCV_FOUND})
+message(STATUS "PanoCast: LibTorch ${Torch_VERSION}, OpenCV ${PANOCAST_HAVE_OPENCV}, EXR ${PANOCAST_HAVE_EXR}")
