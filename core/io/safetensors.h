@@ -1,0 +1,61 @@
+#pragma once
+// The safetensors format (Hugging Face): an 8-byte little-endian header length, a JSON header
+// describing each tensor, then raw little-endian data. The file is memory-mapped; the header is
+// validated completely (length, JSON, dtypes, shapes, offsets inside the file, no overlaps)
+// before any tensor data is touched, since the files come from outside.
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace panocast {
+
+struct SafetensorInfo {
+  std::string dtype;             // "F32", "F16", "BF16", "I64", ...
+  std::vector<int64_t> shape;
+  uint64_t begin = 0, end = 0;   // byte offsets relative to the data section
+};
+
+struct SafetensorsHeader {
+  std::map<std::string, SafetensorInfo> tensors;
+  std::map<std::string, std::string> metadata;
+  uint64_t dataOffset = 0;       // 8 + header length
+};
+
+// Parses and validates the header of a safetensors file held in memory (`size` bytes in all).
+// Throws panocast::Error naming `what` and the problem. Exposed for fuzzing.
+SafetensorsHeader parseSafetensorsHeader(const uint8_t* data, size_t size, const std::string& what);
+
+class SafetensorsFile {
+ public:
+  explicit SafetensorsFile(const std::filesystem::path& path);
+  ~SafetensorsFile();
+  SafetensorsFile(const SafetensorsFile&) = delete;
+  SafetensorsFile& operator=(const SafetensorsFile&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  const SafetensorsHeader& header() const { return header_; }
+  std::vector<std::string> names() const;
+  bool contains(const std::string& name) const { return header_.tensors.count(name) != 0; }
+  const SafetensorInfo& info(const std::string& name) const;
+
+  // A CPU tensor with the stored dtype and shape (a copy: the mapping may go away).
+  at::Tensor tensor(const std::string& name) const;
+
+ private:
+  std::filesystem::path path_;
+  const uint8_t* data_ = nullptr;
+  size_t size_ = 0;
+  SafetensorsHeader header_;
+};
+
+// Writes tensors (any device; stored contiguous, little-endian) with optional string metadata,
+// atomically. Names are sorted; the header is space-padded to 8-byte alignment.
+void writeSafetensors(const std::filesystem::path& path, const std::map<std::string, at::Tensor>& tensors,
+                      const std::map<std::string, std::string>& metadata = {});
+
+}  // namespace panocast

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The CLI as users meet it: bad input gives one clear line on stderr and a non-zero exit code.
+set -u
+panocast=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+expect_error() {  # expect_error "what stderr must contain" args...
+  local needle=$1; shift
+  if "$panocast" "$@" >"$tmp/out" 2>"$tmp/err"; then
+    echo "FAIL: exit 0 for: panocast $*"; failures=$((failures + 1)); return
+  fi
+  if ! grep -qF -- "$needle" "$tmp/err"; then
+    echo "FAIL: stderr of 'panocast $*' lacks '$needle':"; cat "$tmp/err"; failures=$((failures + 1)); return
+  fi
+  if [ "$(wc -l <"$tmp/err")" -gt 3 ]; then
+    echo "FAIL: error for 'panocast $*' is not short:"; cat "$tmp/err"; failures=$((failures + 1))
+  fi
+}
+
+printf 'P6\n4 4\n255\n' > "$tmp/tiny.ppm"
+head -c 48 /dev/zero >> "$tmp/tiny.ppm"
+python3 - "$tmp" <<'PY' 2>/dev/null || printf '\x89PNG\r\n' > "$tmp/square.png"
+import sys, zlib, struct
+def png(path, w, h):
+    raw = b''.join(b'\x00' + b'\x80' * (w * 3) for _ in range(h))
+    def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+    open(path, 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+png(sys.argv[1] + '/square.png', 64, 64)
+png(sys.argv[1] + '/pano.png', 64, 32)
+PY
+
+expect_error "no such file" render --panorama "$tmp/missing.png" --out "$tmp/x.png"
+expect_error "not an equirectangular" render --panorama "$tmp/square.png" --out "$tmp/x.png"
+expect_error "--size" render --panorama "$tmp/pano.png" --size 12by7 --out "$tmp/x.png"
+expect_error "--fov" render --panorama "$tmp/pano.png" --fov -5 --out "$tmp/x.png"
+expect_error "--path" render --panorama "$tmp/pano.png" --path 0-360 --frames 10 --out "$tmp/x.mp4"
+expect_error "unknown projection" render --panorama "$tmp/pano.png" --projection fisheye --out "$tmp/x.png"
+expect_error "unsupported output format" render --panorama "$tmp/pano.png" --out "$tmp/x.tiff"
+expect_error "device" render --panorama "$tmp/pano.png" --device tpu --out "$tmp/x.png"
+expect_error "at least two views" stitch --views "$tmp/square.png" --out "$tmp/p.png"
+expect_error "unknown blend" stitch --views "$tmp/square.png" "$tmp/square.png" --blend fancy --out "$tmp/p.png"
+expect_error "same size" stitch --views "$tmp/square.png" "$tmp/pano.png" --out "$tmp/p.png"
+expect_error "not an HDR image" tonemap --in "$tmp/pano.png" --out "$tmp/p.png"
+expect_error "required" render --out "$tmp/x.png"
+
+"$panocast" render --panorama "$tmp/pano.png" --size 32x16 --out "$tmp/ok.png" >/dev/null || { echo "FAIL: valid render"; failures=$((failures + 1)); }
+[ -f "$tmp/ok.png" ] || { echo "FAIL: no output"; failures=$((failures + 1)); }
+[ -z "$(ls "$tmp" | grep partial)" ] || { echo "FAIL: partial files left"; failures=$((failures + 1)); }
+
+echo "$failures failure(s)"
+[ "$failures" -eq 0 ]

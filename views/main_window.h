@@ -1,0 +1,32 @@
+#pragma once
+// The studio's main window: one tab per activity (Scene, Panorama, Live, Metrics, Compare).
+#include <QMainWindow>
+
+class QTabWidget;
+
+namespace panocast {
+
+class PanoramaTab;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+
+  PanoramaTab* panoramaTab() const { return panoramaTab_; }
+  QTabWidget* tabs() const { return tabs_; }
+  // Opens a panorama in the Panorama tab and switches to it.
+  bool openPanorama(const QString& path);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createMenus();
+  void showAbout();
+
+  QTabWidget* tabs_;
+  PanoramaTab* panoramaTab_;
+};
+
+}  // namespace panocast
