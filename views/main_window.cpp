@@ -12,11 +12,13 @@
 
 #include "panorama/panorama_tab.h"
 #include "placeholder_tab.h"
+#include "resources_init.h"
 #include "runtime/version.h"
 
 namespace panocast {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  panocastInitViewResources();
   setWindowTitle(tr("PanoCast Studio"));
   setWindowIcon(QIcon(":/icons/panocast.svg"));
   tabs_ = new QTabWidget(this);

@@ -97,7 +97,7 @@ bool PanoramaTab::openPanorama(const QString& path) {
   placeholder_->hide();
   currentFile_ = path;
   updateStatus(viewer_->viewState());
-  emit panoramaOpened(path);
+  Q_EMIT panoramaOpened(path);
   return true;
 }
 

@@ -27,12 +27,12 @@ class PanoramaTab : public QWidget {
   QAction* fullscreenAction() const { return fullscreenAction_; }
   QAction* autoRotateAction() const { return autoRotateAction_; }
 
- public slots:
+ public Q_SLOTS:
   void chooseAndOpen();
   void exportView();
   void toggleFullscreen();
 
- signals:
+ Q_SIGNALS:
   void panoramaOpened(const QString& path);
 
  private:

@@ -10,6 +10,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "resources_init.h"
+
 namespace panocast {
 namespace {
 
@@ -31,6 +33,7 @@ int projectionIndex(Projection projection) {
 }  // namespace
 
 PanoramaViewer::PanoramaViewer(QWidget* parent) : QOpenGLWidget(parent) {
+  panocastInitViewResources();
   setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(320, 200);
   setAttribute(Qt::WA_AcceptTouchEvents);
@@ -143,7 +146,7 @@ void PanoramaViewer::paintGL() {
   timer.start();
   const qreal ratio = devicePixelRatioF();
   drawView(int(std::lround(width() * ratio)), int(std::lround(height() * ratio)));
-  emit frameRendered(timer.nsecsElapsed() * 1e-6);
+  Q_EMIT frameRendered(timer.nsecsElapsed() * 1e-6);
 }
 
 QImage PanoramaViewer::renderImage(const QSize& size) {
@@ -154,7 +157,7 @@ QImage PanoramaViewer::renderImage(const QSize& size) {
   fbo.bind();
   drawView(size.width(), size.height());
   glFinish();
-  QImage image = fbo.toImage(false).convertToFormat(QImage::Format_RGB888);
+  QImage image = fbo.toImage().convertToFormat(QImage::Format_RGB888);  // flipped to top-down rows
   fbo.release();
   doneCurrent();
   return image;
@@ -162,7 +165,7 @@ QImage PanoramaViewer::renderImage(const QSize& size) {
 
 void PanoramaViewer::changed() {
   update();
-  emit viewChanged(controller_.state());
+  Q_EMIT viewChanged(controller_.state());
 }
 
 void PanoramaViewer::animate() {
@@ -214,6 +217,7 @@ void PanoramaViewer::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Plus:
     case Qt::Key_Equal: controller_.zoom(1); break;
     case Qt::Key_Minus: controller_.zoom(-1); break;
+    case Qt::Key_Home: controller_.reset(); break;
     default: QOpenGLWidget::keyPressEvent(event); return;
   }
   changed();

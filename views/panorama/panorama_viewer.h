@@ -38,12 +38,12 @@ class PanoramaViewer : public QOpenGLWidget, protected QOpenGLFunctions_3_3_Core
   int maxTextureSize() const { return maxTextureSize_; }
   QColor background() const { return background_; }
 
- public slots:
+ public Q_SLOTS:
   void resetView();
   void setProjection(panocast::Projection projection);
   void setAutoRotate(bool enabled);
 
- signals:
+ Q_SIGNALS:
   void viewChanged(const panocast::ViewState& state);
   void frameRendered(double milliseconds);
 

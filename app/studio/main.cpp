@@ -1,0 +1,79 @@
+// panocast-studio: the desktop application.
+//
+//   panocast-studio [PANORAMA] [--screenshot FILE] [--yaw D --pitch D --fov D]
+// --screenshot grabs the window once it has drawn and quits: for documentation and for looking
+// at the GUI on machines without a screen (Xvfb).
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QScreen>
+#include <QSettings>
+#include <QSurfaceFormat>
+#include <QTimer>
+#include <QTranslator>
+
+#include "main_window.h"
+#include "panorama/panorama_tab.h"
+#include "runtime/version.h"
+
+int main(int argc, char** argv) {
+  // The viewer's shaders need OpenGL 3.3 core; ask before the first window exists.
+  QSurfaceFormat format;
+  format.setVersion(3, 3);
+  format.setProfile(QSurfaceFormat::CoreProfile);
+  format.setSwapInterval(1);
+  QSurfaceFormat::setDefaultFormat(format);
+
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("PanoCast Studio");
+  QApplication::setOrganizationName("PanoCast");
+  QApplication::setApplicationVersion(QString::fromStdString(panocast::productVersion()));
+  QApplication::setDesktopFileName("org.panocast.Studio");
+
+  QSettings settings;
+  const QString language = settings.value("ui/language", QLocale::system().name()).toString();
+  QTranslator qtTranslator, appTranslator;
+  if (qtTranslator.load("qtbase_" + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    app.installTranslator(&qtTranslator);
+  if (appTranslator.load("panocast_" + language, ":/i18n")) app.installTranslator(&appTranslator);
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QObject::tr("Text to 360° scenes, and a live panorama background"));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument("panorama", QObject::tr("Equirectangular image to open"));
+  QCommandLineOption screenshot("screenshot", QObject::tr("Save a screenshot of the window to FILE and quit"), "FILE");
+  QCommandLineOption yaw("yaw", QObject::tr("Initial yaw in degrees"), "D", "0");
+  QCommandLineOption pitch("pitch", QObject::tr("Initial pitch in degrees"), "D", "0");
+  QCommandLineOption fov("fov", QObject::tr("Initial horizontal field of view in degrees"), "D", "100");
+  QCommandLineOption projection("projection", QObject::tr("rectilinear, stereographic or panini"), "NAME",
+                                "rectilinear");
+  parser.addOptions({screenshot, yaw, pitch, fov, projection});
+  parser.process(app);
+
+  panocast::MainWindow window;
+  window.show();
+  int status = 0;
+  if (!parser.positionalArguments().isEmpty()) {
+    if (!window.openPanorama(parser.positionalArguments().first())) status = 1;
+    panocast::ViewState state;
+    state.yawDeg = parser.value(yaw).toDouble();
+    state.pitchDeg = parser.value(pitch).toDouble();
+    state.hfovDeg = parser.value(fov).toDouble();
+    try {
+      state.projection = panocast::parseProjection(parser.value(projection).toUtf8().constData());
+    } catch (const std::exception& e) {
+      qCritical("%s", e.what());
+      return 2;
+    }
+    window.panoramaTab()->viewer()->setViewState(state);
+  }
+  if (parser.isSet(screenshot)) {
+    QTimer::singleShot(1500, &window, [&] {
+      const bool saved = window.grab().save(parser.value(screenshot));
+      app.exit(saved && status == 0 ? 0 : 1);
+    });
+  }
+  return app.exec();
+}
