@@ -27,12 +27,15 @@ struct RenderOptions {
   int frames = 0;
 };
 
+#if PANOCAST_HAVE_OPENCV
 // Video frames have no transparency: uncovered latitudes (alpha 0) show as dark grey.
 torch::Tensor flattenAlpha(const torch::Tensor& chw) {
   if (chw.size(0) != 4) return chw.size(0) == 1 ? chw.expand({3, -1, -1}) : chw;
   auto alpha = chw[3].unsqueeze(0).clamp(0, 1);
   return chw.slice(0, 0, 3) * alpha + 0.12 * (1 - alpha);
 }
+
+#endif
 
 void renderVideo(const torch::Tensor& pano, Camera camera, const RenderOptions& o) {
 #if PANOCAST_HAVE_OPENCV

@@ -163,6 +163,25 @@ QImage PanoramaViewer::renderImage(const QSize& size) {
   return image;
 }
 
+double PanoramaViewer::timeFrames(const QSize& size, int frames) {
+  makeCurrent();
+  QOpenGLFramebufferObject fbo(size);
+  fbo.bind();
+  drawView(size.width(), size.height());
+  glFinish();
+  QElapsedTimer timer;
+  timer.start();
+  for (int i = 0; i < frames; ++i) {
+    controller_.rotate(0.5, 0);  // a moving view, as while dragging
+    drawView(size.width(), size.height());
+    glFinish();
+  }
+  const double ms = timer.nsecsElapsed() * 1e-6 / std::max(1, frames);
+  fbo.release();
+  doneCurrent();
+  return ms;
+}
+
 void PanoramaViewer::changed() {
   update();
   Q_EMIT viewChanged(controller_.state());

@@ -34,6 +34,8 @@ class PanoramaViewer : public QOpenGLWidget, protected QOpenGLFunctions_3_3_Core
 
   // Renders the current view off screen at any size (up to the GPU's renderbuffer limit).
   QImage renderImage(const QSize& size);
+  // Draws `frames` frames of `size` off screen (glFinish after each) and returns ms per frame.
+  double timeFrames(const QSize& size, int frames);
   // The largest texture side this GPU accepts (panoramas wider than this are downscaled).
   int maxTextureSize() const { return maxTextureSize_; }
   QColor background() const { return background_; }
