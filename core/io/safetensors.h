@@ -5,6 +5,8 @@
 // before any tensor data is touched, since the files come from outside.
 #include <ATen/core/Tensor.h>
 
+#include "io/safetensors_header.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -13,22 +15,6 @@
 #include <vector>
 
 namespace panocast {
-
-struct SafetensorInfo {
-  std::string dtype;             // "F32", "F16", "BF16", "I64", ...
-  std::vector<int64_t> shape;
-  uint64_t begin = 0, end = 0;   // byte offsets relative to the data section
-};
-
-struct SafetensorsHeader {
-  std::map<std::string, SafetensorInfo> tensors;
-  std::map<std::string, std::string> metadata;
-  uint64_t dataOffset = 0;       // 8 + header length
-};
-
-// Parses and validates the header of a safetensors file held in memory (`size` bytes in all).
-// Throws panocast::Error naming `what` and the problem. Exposed for fuzzing.
-SafetensorsHeader parseSafetensorsHeader(const uint8_t* data, size_t size, const std::string& what);
 
 class SafetensorsFile {
  public:
