@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 
 #include "arguments.h"
@@ -27,17 +28,15 @@ struct RenderOptions {
   int frames = 0;
 };
 
-#if PANOCAST_HAVE_OPENCV
-// Video frames have no transparency: uncovered latitudes (alpha 0) show as dark grey.
+// Video frames and JPEG have no transparency: uncovered latitudes (alpha 0) show as dark grey.
 torch::Tensor flattenAlpha(const torch::Tensor& chw) {
   if (chw.size(0) != 4) return chw.size(0) == 1 ? chw.expand({3, -1, -1}) : chw;
   auto alpha = chw[3].unsqueeze(0).clamp(0, 1);
   return chw.slice(0, 0, 3) * alpha + 0.12 * (1 - alpha);
 }
 
-#endif
 
-void renderVideo(const torch::Tensor& pano, Camera camera, const RenderOptions& o) {
+void renderVideo(const torch::Tensor& pano, Camera camera, Interpolation interpolation, const RenderOptions& o) {
 #if PANOCAST_HAVE_OPENCV
   if (o.frames < 2) throw Error("--frames: a video needs at least 2 frames");
   const auto [yaw0, yaw1] = parseRange(o.path, "--path");
@@ -45,7 +44,7 @@ void renderVideo(const torch::Tensor& pano, Camera camera, const RenderOptions& 
   const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < o.frames; ++i) {
     camera.orientation.yawDeg = yaw0 + (yaw1 - yaw0) * i / (o.frames - 1);
-    writer.write(toImageU8(flattenAlpha(renderView(pano, camera))));
+    writer.write(toImageU8(flattenAlpha(renderView(pano, camera, interpolation))));
     if ((i + 1) % 30 == 0 || i + 1 == o.frames)
       std::cerr << "\rframe " << i + 1 << "/" << o.frames << std::flush;
   }
@@ -82,10 +81,12 @@ void run(const RenderOptions& o) {
 
   if (!o.path.empty() || o.frames > 0) {
     if (o.path.empty()) throw Error("--frames needs --path FROM:TO");
-    renderVideo(pano, camera, o);
+    renderVideo(pano, camera, interpolation, o);
     return;
   }
   auto view = renderView(pano, camera, interpolation);
+  const auto extension = std::filesystem::path(o.out).extension();
+  if (extension == ".jpg" || extension == ".jpeg") view = flattenAlpha(view);
   writeImage(o.out, toImageU8(view));
   std::cout << "wrote " << o.out << " (" << w << "x" << h << ", " << projectionName(camera.projection) << ", yaw "
             << o.yaw << "°, pitch " << o.pitch << "°, roll " << o.roll << "°, fov " << o.fov << "°)\n";
