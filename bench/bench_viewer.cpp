@@ -2,7 +2,6 @@
 // glFinish so the figure is GPU time per frame, not queueing.
 //   bench_viewer [PANORAMA] [--frames N]
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
 #include <QSurfaceFormat>
@@ -47,9 +46,8 @@ int main(int argc, char** argv) {
   app.processEvents();
   viewer.renderImage(QSize(64, 64));  // uploads the texture and warms the shader
 
-  const char* renderer = nullptr;
   viewer.makeCurrent();
-  renderer = reinterpret_cast<const char*>(viewer.context()->functions()->glGetString(GL_RENDERER));
+  const auto* renderer = reinterpret_cast<const char*>(viewer.context()->functions()->glGetString(GL_RENDERER));
   std::printf("OpenGL renderer: %s\n", renderer ? renderer : "?");
   viewer.doneCurrent();
 
@@ -58,7 +56,6 @@ int main(int argc, char** argv) {
     state.projection = projection;
     state.hfovDeg = projection == Projection::Rectilinear ? 100 : 140;
     viewer.setViewState(state);
-    QElapsedTimer timer;
     const double ms = viewer.timeFrames(QSize(1920, 1080), frames);
     std::printf("%-14s 1920x1080 from 4096x2048: %8.2f ms/frame  (%.1f fps)\n", projectionName(projection), ms,
                 1000.0 / ms);

@@ -25,16 +25,23 @@ struct ViewFootprint {
   torch::Tensor triangle;
 };
 
+// Pixel coordinates of world directions in `camera`; behind the camera they are meaningless,
+// so they are parked on the image centre (sampling them is harmless, weights exclude them).
+Projected sampleablePixels(const torch::Tensor& directions, const Camera& camera) {
+  auto projected = projectToCamera(directions, camera);
+  auto centre = torch::tensor({(camera.width - 1) / 2.0, (camera.height - 1) / 2.0}, projected.pixels.options());
+  projected.pixels = torch::where(projected.inFront.unsqueeze(-1), projected.pixels, centre);
+  return projected;
+}
+
 ViewFootprint footprint(const torch::Tensor& directions, const std::vector<Camera>& cameras) {
   std::vector<torch::Tensor> pixels, inside, triangle;
   for (const Camera& camera : cameras) {
-    auto projected = projectToCamera(directions, camera);
+    auto projected = sampleablePixels(directions, camera);
     auto x = projected.pixels.index({Ellipsis, 0}), y = projected.pixels.index({Ellipsis, 1});
     auto in = projected.inFront & (x >= -0.5) & (x <= camera.width - 0.5) & (y >= -0.5) & (y <= camera.height - 0.5);
     auto ramp = (1.0 - ((x + 0.5) * (2.0 / camera.width) - 1.0).abs()).clamp_min(0.0);
-    // Behind the camera the coordinates are meaningless: park them on the image centre.
-    auto centre = torch::tensor({(camera.width - 1) / 2.0, (camera.height - 1) / 2.0}, projected.pixels.options());
-    pixels.push_back(torch::where(projected.inFront.unsqueeze(-1), projected.pixels, centre));
+    pixels.push_back(projected.pixels);
     inside.push_back(in);
     triangle.push_back(ramp * in.to(ramp.dtype()));
   }
@@ -128,9 +135,7 @@ StitchResult stitchEquirect(const torch::Tensor& viewsIn, const std::vector<Came
       for (int row = b0; row < b1; row += chunk) {
         const int end = std::min(b1, row + chunk);
         auto directions = equirectDirections(width, height, row, end, device);
-        auto projected = projectToCamera(directions, cameras[i]);
-        auto centre = torch::tensor({(cameras[i].width - 1) / 2.0, (cameras[i].height - 1) / 2.0}, projected.pixels.options());
-        auto xy = torch::where(projected.inFront.unsqueeze(-1), projected.pixels, centre);
+        auto xy = sampleablePixels(directions, cameras[i]).pixels;
         parts.push_back(samplePixels(views.index({Slice(i, i + 1)}), xy.unsqueeze(0), settings.interpolation)[0]);
       }
       blender.add(torch::cat(parts, 1), mask);
