@@ -36,15 +36,15 @@ torch::Tensor flattenAlpha(const torch::Tensor& chw) {
 }
 
 
-void renderVideo(const torch::Tensor& pano, Camera camera, Interpolation interpolation, const RenderOptions& o) {
+void renderVideo(const torch::Tensor& pano, const Camera& camera, Interpolation interpolation, const RenderOptions& o) {
 #if PANOCAST_HAVE_OPENCV
   if (o.frames < 2) throw Error("--frames: a video needs at least 2 frames");
   const auto [yaw0, yaw1] = parseRange(o.path, "--path");
   VideoWriter writer(o.out, camera.width, camera.height, o.fps);
+  const YawSweep sweep(pano, camera, interpolation);
   const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < o.frames; ++i) {
-    camera.orientation.yawDeg = yaw0 + (yaw1 - yaw0) * i / (o.frames - 1);
-    writer.write(toImageU8(flattenAlpha(renderView(pano, camera, interpolation))));
+    writer.write(toImageU8(flattenAlpha(sweep.render(yaw0 + (yaw1 - yaw0) * i / (o.frames - 1)))));
     if ((i + 1) % 30 == 0 || i + 1 == o.frames)
       std::cerr << "\rframe " << i + 1 << "/" << o.frames << std::flush;
   }

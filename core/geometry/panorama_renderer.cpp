@@ -31,4 +31,21 @@ torch::Tensor renderView(const torch::Tensor& panorama, const Camera& camera, In
   return image * rays.valid.unsqueeze(0).to(image.dtype());
 }
 
+YawSweep::YawSweep(const torch::Tensor& panorama, const Camera& camera, Interpolation interpolation)
+    : panorama_(panorama.to(torch::kFloat32)), interpolation_(interpolation) {
+  requireEquirectangular(panorama_);
+  Camera level = camera;
+  level.orientation.yawDeg = 0;
+  auto rays = cameraRays(level, panorama_.device());
+  uvAtYawZero_ = directionsToEquirect(rotateDirections(rays.directions, level.rotation()),
+                                      static_cast<int>(panorama_.size(2)), static_cast<int>(panorama_.size(1)));
+  valid_ = rays.valid.unsqueeze(0).to(torch::kFloat32);
+}
+
+torch::Tensor YawSweep::render(double yawDeg) const {
+  const double shift = yawDeg / 360.0 * static_cast<double>(panorama_.size(2));
+  auto uv = uvAtYawZero_ + torch::tensor({shift, 0.0}, uvAtYawZero_.options());
+  return sampleEquirect(panorama_, uv, interpolation_) * valid_;
+}
+
 }  // namespace panocast

@@ -15,6 +15,20 @@ enum class Interpolation { Bilinear, Bicubic };
 at::Tensor renderView(const at::Tensor& panorama, const Camera& camera,
                       Interpolation interpolation = Interpolation::Bicubic);
 
+// Renders one camera at many yaws (fly-arounds, turntables). Turning about the vertical axis only
+// shifts longitude, so the rays and their latitude/longitude are computed once and each frame is a
+// single resampling pass.
+class YawSweep {
+ public:
+  YawSweep(const at::Tensor& panorama, const Camera& camera, Interpolation interpolation = Interpolation::Bicubic);
+  // The view at `yawDeg` (the camera's own yaw is replaced, pitch and roll kept).
+  at::Tensor render(double yawDeg) const;
+
+ private:
+  at::Tensor panorama_, uvAtYawZero_, valid_;
+  Interpolation interpolation_;
+};
+
 // Throws panocast::Error unless `panorama` is a [C, H, 2H] image.
 void requireEquirectangular(const at::Tensor& panorama, const char* what = "panorama");
 

@@ -118,6 +118,23 @@ TEST(Render, ScreenRayMatchesTensorRays) {
   }
 }
 
+TEST(Render, YawSweepMatchesRenderingEachYaw) {
+  auto pano = torch::rand({3, 128, 256});
+  Camera camera;
+  camera.width = 48;
+  camera.height = 32;
+  camera.hfovDeg = 100;
+  camera.orientation = {0, -12, 7};
+  for (auto projection : {Projection::Rectilinear, Projection::Panini}) {
+    camera.projection = projection;
+    const YawSweep sweep(pano, camera);
+    for (double yaw : {-180.0, -33.3, 0.0, 90.0, 359.0}) {
+      camera.orientation.yawDeg = yaw;
+      EXPECT_ALLCLOSE(sweep.render(yaw), renderView(pano, camera), 2e-4, 0) << yaw;
+    }
+  }
+}
+
 TEST(Render, RejectsNonEquirectangularInput) {
   Camera camera;
   EXPECT_THROW(renderView(torch::zeros({3, 100, 150}), camera), Error);
