@@ -99,7 +99,10 @@ void addStitchCommand(CLI::App& app) {
     StitchSettings settings;
     settings.width = o->width;
     settings.blend = parseBlendMode(o->blend.c_str());
-    auto result = stitchEquirect(views, cameras, settings);
+    auto result = stitchEquirect(views, cameras, settings, [](int done, int total) {
+      std::cerr << "\rstitching " << 100 * done / std::max(1, total) << "%" << std::flush;
+    });
+    std::cerr << "\r              \r";
     auto image = result.image;
     GPanoCrop crop{settings.width, settings.width / 2, 0, 0, settings.width, settings.width / 2};
     if (o->crop) {
