@@ -28,6 +28,15 @@ target_include_directories(panocast_headers SYSTEM INTERFACE
 find_package(OpenEXR CONFIG QUIET)
 set(PANOCAST_HAVE_EXR ${OpenEXR_FOUND})
 
+# Unicode (NFC, case mapping, character classes) for the CLIP tokenizer. Required for the full
+# build; optional on GPU machines, where tokenizing needs it carried (see scripts/carry-headers.sh).
+if(PANOCAST_ENGINE_ONLY)
+  find_package(ICU QUIET COMPONENTS uc)
+else()
+  find_package(ICU REQUIRED COMPONENTS uc)
+endif()
+set(PANOCAST_HAVE_ICU ${ICU_FOUND})
+
 if(NOT PANOCAST_ENGINE_ONLY)
   find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs videoio video)
   find_package(Qt6 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Multimedia
