@@ -127,6 +127,8 @@ StitchResult stitchEquirect(const torch::Tensor& viewsIn, const std::vector<Came
   if (settings.blend == BlendMode::Seamless && result.anyRowEnd > result.anyRowBegin) {
     const int b0 = result.anyRowBegin, b1 = result.anyRowEnd;
     auto bandOwner = owner.index({Slice(b0, b1)});
+    // The band's directions are the same for every view: compute them once.
+    auto bandDirections = equirectDirections(width, height, b0, b1, device);
     PyramidBlender blender(settings.pyramidLevels);
     for (size_t i = 0; i < cameras.size(); ++i) {
       auto mask = (bandOwner == static_cast<int64_t>(i)).to(torch::kFloat32);
@@ -134,8 +136,7 @@ StitchResult stitchEquirect(const torch::Tensor& viewsIn, const std::vector<Came
       std::vector<torch::Tensor> parts;
       for (int row = b0; row < b1; row += chunk) {
         const int end = std::min(b1, row + chunk);
-        auto directions = equirectDirections(width, height, row, end, device);
-        auto xy = sampleablePixels(directions, cameras[i]).pixels;
+        auto xy = sampleablePixels(bandDirections.slice(0, row - b0, end - b0), cameras[i]).pixels;
         parts.push_back(samplePixels(views.index({Slice(i, i + 1)}), xy.unsqueeze(0), settings.interpolation)[0]);
       }
       blender.add(torch::cat(parts, 1), mask);

@@ -11,7 +11,6 @@
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "io/json_file.h"
 #include "runtime/error.h"

@@ -2,8 +2,6 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
-#include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "io/json_file.h"
 #include "io/safetensors.h"
@@ -24,8 +22,6 @@ std::vector<int32_t> idsOf(const SafetensorsFile& file, const std::string& name)
   return out;
 }
 
-nlohmann::json readJson(const std::filesystem::path& p) { return readJsonFile(p); }
-
 class ClipTokenizerGolden : public ::testing::Test {
  protected:
   ClipTokenizer tokenizer{test::fixture("sd/tiny-sd2/tokenizer")};
@@ -41,7 +37,7 @@ TEST_F(ClipTokenizerGolden, Sd2SpecialIds) {
 
 TEST_F(ClipTokenizerGolden, MatchesTransformersOnFixturePrompts) {
   SafetensorsFile golden(test::fixture("sd/sd_golden.safetensors"));
-  const auto prompts = readJson(test::fixture("sd/sd_golden.json"))["prompts"];
+  const auto prompts = readJsonFile(test::fixture("sd/sd_golden.json"))["prompts"];
   ASSERT_EQ(prompts.size(), 5u);
   for (size_t i = 0; i < prompts.size(); ++i) {
     const std::string prompt = prompts[i].get<std::string>();
@@ -51,7 +47,7 @@ TEST_F(ClipTokenizerGolden, MatchesTransformersOnFixturePrompts) {
 
 TEST_F(ClipTokenizerGolden, TruncationBangsAndNonAscii) {
   SafetensorsFile golden(test::fixture("extra2/extra2_golden.safetensors"));
-  const auto meta = readJson(test::fixture("extra2/extra2_golden.json"));
+  const auto meta = readJsonFile(test::fixture("extra2/extra2_golden.json"));
   const auto& prompts = meta.at("tokenizer2.prompts");
   ASSERT_EQ(prompts.size(), 3u);
   for (size_t i = 0; i < prompts.size(); ++i) {

@@ -115,8 +115,6 @@ void PanoramaViewer::uploadTexture() {
   texture_->setWrapMode(QOpenGLTexture::DirectionT, QOpenGLTexture::ClampToEdge);
 }
 
-void PanoramaViewer::resizeGL(int, int) {}
-
 void PanoramaViewer::drawView(int width, int height) {
   if (textureDirty_) uploadTexture();
   const ViewState& s = controller_.state();

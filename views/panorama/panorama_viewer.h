@@ -51,7 +51,6 @@ class PanoramaViewer : public QOpenGLWidget, protected QOpenGLFunctions_3_3_Core
 
  protected:
   void initializeGL() override;
-  void resizeGL(int w, int h) override;
   void paintGL() override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
