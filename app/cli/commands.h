@@ -7,5 +7,9 @@ namespace panocast::cli {
 void addRenderCommand(CLI::App& app);
 void addStitchCommand(CLI::App& app);
 void addToneMapCommand(CLI::App& app);
+#if PANOCAST_WITH_ENGINE
+void addGenerateCommand(CLI::App& app);
+void addInspectCommand(CLI::App& app);
+#endif
 
 }  // namespace panocast::cli

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "runtime/error.h"
+#include "runtime/torch_errors.h"
 #include "runtime/version.h"
 
 int main(int argc, char** argv) {
@@ -16,6 +17,10 @@ int main(int argc, char** argv) {
   panocast::cli::addRenderCommand(app);
   panocast::cli::addStitchCommand(app);
   panocast::cli::addToneMapCommand(app);
+#if PANOCAST_WITH_ENGINE
+  panocast::cli::addGenerateCommand(app);
+  panocast::cli::addInspectCommand(app);
+#endif
   try {
     app.parse(argc, argv);
     if (showVersion) {
@@ -25,6 +30,9 @@ int main(int argc, char** argv) {
     }
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const c10::Error& e) {
+    std::cerr << "panocast: " << panocast::describeTorchError(e) << "\n";
+    return 1;
   } catch (const panocast::Cancelled&) {
     std::cerr << "panocast: cancelled\n";
     return 130;

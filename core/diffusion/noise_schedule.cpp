@@ -36,11 +36,11 @@ std::vector<int64_t> spacedTimesteps(const NoiseScheduleConfig& config, int step
     for (int k = 0; k < steps; ++k) t[k] = static_cast<int64_t>(steps - 1 - k) * ratio + config.stepsOffset;
   } else if (config.timestepSpacing == "trailing") {
     const double ratio = static_cast<double>(config.trainSteps) / steps;
-    for (int k = 0; k < steps; ++k) t[k] = static_cast<int64_t>(std::round(config.trainSteps - k * ratio)) - 1;
+    for (int k = 0; k < steps; ++k) t[k] = static_cast<int64_t>(std::nearbyint(config.trainSteps - k * ratio)) - 1;
   } else if (config.timestepSpacing == "linspace") {
     for (int k = 0; k < steps; ++k) {
       const double value = steps == 1 ? 0.0 : (config.trainSteps - 1) * static_cast<double>(k) / (steps - 1);
-      t[steps - 1 - k] = static_cast<int64_t>(std::round(value));
+      t[steps - 1 - k] = static_cast<int64_t>(std::nearbyint(value));
     }
   } else {
     throw Error("unsupported timestep_spacing '" + config.timestepSpacing + "' (leading, trailing or linspace)");
@@ -63,10 +63,17 @@ std::vector<int64_t> pndmTimesteps(const NoiseScheduleConfig& config, int steps)
 
 std::vector<int64_t> dpmSolverTimesteps(const NoiseScheduleConfig& config, int steps) {
   requireSteps(config, steps);
-  if (config.timestepSpacing != "leading") return spacedTimesteps(config, steps);
-  const int64_t ratio = config.trainSteps / (steps + 1);
   std::vector<int64_t> t(steps);
-  for (int k = 0; k < steps; ++k) t[k] = static_cast<int64_t>(steps - k) * ratio + config.stepsOffset;
+  if (config.timestepSpacing == "leading") {
+    const int64_t ratio = config.trainSteps / (steps + 1);
+    for (int k = 0; k < steps; ++k) t[k] = static_cast<int64_t>(steps - k) * ratio + config.stepsOffset;
+  } else if (config.timestepSpacing == "linspace") {
+    // N + 1 points over [0, T − 1], rounded, reversed, the final 0 dropped.
+    for (int k = 0; k < steps; ++k)
+      t[k] = static_cast<int64_t>(std::nearbyint((config.trainSteps - 1) * static_cast<double>(steps - k) / steps));
+  } else {
+    return spacedTimesteps(config, steps);
+  }
   return t;
 }
 

@@ -6,6 +6,7 @@
 
 #include "io/json_file.h"
 #include "io/safetensors.h"
+#include "nn/component_weights.h"
 #include "runtime/error.h"
 
 namespace panocast {
@@ -94,23 +95,24 @@ torch::Tensor ClipTextEncoderImpl::forward(const torch::Tensor& ids) {
   return finalNorm_(x);
 }
 
-ClipTextEncoder loadClipTextEncoder(const std::filesystem::path& folder) {
-  const auto config = ClipTextConfig::fromFile(folder / "config.json");
-  std::filesystem::path weights = folder / "model.safetensors";
-  if (!std::filesystem::exists(weights)) weights = folder / "model.fp16.safetensors";
-  if (!std::filesystem::exists(weights))
-    throw Error(folder.string() + ": no model.safetensors or model.fp16.safetensors (download the text_encoder folder)");
-  SafetensorsFile file(weights);
-  std::map<std::string, torch::Tensor> tensors;
-  for (const auto& name : file.names()) {
+ClipTextEncoder clipTextFromTensors(const ClipTextConfig& config, const std::map<std::string, at::Tensor>& tensors,
+                                    const std::string& source) {
+  std::map<std::string, torch::Tensor> named;
+  for (const auto& [name, tensor] : tensors) {
     std::string key = name.rfind("text_model.", 0) == 0 ? name.substr(11) : name;
     if (key == "embeddings.position_ids") continue;  // corrupted in merged checkpoints; positions are 0…76
-    tensors[key] = file.tensor(name);
+    named[key] = tensor;
   }
   ClipTextEncoder model(config);
-  requireLoaded(loadStateDict(*model, tensors), weights.string());
+  requireLoaded(loadStateDict(*model, named), source);
   model->eval();
   return model;
+}
+
+ClipTextEncoder loadClipTextEncoder(const std::filesystem::path& folder) {
+  const auto config = ClipTextConfig::fromFile(folder / "config.json");
+  const auto weights = findComponentWeights(folder, "model");
+  return clipTextFromTensors(config, readTensors(weights), weights.string());
 }
 
 }  // namespace panocast

@@ -9,6 +9,7 @@
 #include <torch/nn/modules/container/modulelist.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "nn/state_dict.h"
@@ -48,5 +49,9 @@ TORCH_MODULE(ClipTextEncoder);
 // Loads a text encoder folder (config.json + model[.fp16].safetensors), accepting keys with or
 // without "text_model." and ignoring the position_ids buffer. Weights are converted to fp32.
 ClipTextEncoder loadClipTextEncoder(const std::filesystem::path& folder);
+
+// The same from tensors already in memory (for example a converted single-file checkpoint).
+ClipTextEncoder clipTextFromTensors(const ClipTextConfig& config, const std::map<std::string, at::Tensor>& tensors,
+                                    const std::string& source);
 
 }  // namespace panocast

@@ -45,6 +45,21 @@ expect_error "same size" stitch --views "$tmp/square.png" "$tmp/pano.png" --out 
 expect_error "not an HDR image" tonemap --in "$tmp/pano.png" --out "$tmp/p.png"
 expect_error "required" render --out "$tmp/x.png"
 
+# Model commands (present when the build has the tokenizer).
+tiny="$(cd "$(dirname "$0")/../../.." && pwd)/shared/fixtures/sd/tiny-sd2"
+if "$panocast" generate --help >/dev/null 2>&1; then
+  expect_error "model_index.json" generate --model "$tmp" --prompt x --out "$tmp/g.png"
+  expect_error "no such model" generate --model "$tmp/none" --prompt x --out "$tmp/g.png"
+  expect_error "unknown scheduler" generate --model "$tiny" --prompt x --scheduler lms --out "$tmp/g.png"
+  expect_error "multiples of 64" generate --model "$tiny" --prompt x --size 100 --device cpu --out "$tmp/g.png"
+  expect_error "--size" generate --model "$tiny" --prompt x --size big --device cpu --out "$tmp/g.png"
+  expect_error "CUDA" generate --model "$tiny" --prompt x --dtype fp16 --device cpu --out "$tmp/g.png"
+  expect_error "unsupported output format" generate --model "$tiny" --prompt x --out "$tmp/g.gif"
+  expect_error "'latents'" generate --model "$tiny" --prompt x --latents "$tiny/unet/diffusion_pytorch_model.safetensors" --device cpu --out "$tmp/g.png"
+  expect_error "--config" generate --model "$tiny/unet/diffusion_pytorch_model.safetensors" --prompt x --out "$tmp/g.png"
+  expect_error "model_index.json" inspect --model "$tmp"
+fi
+
 "$panocast" render --panorama "$tmp/pano.png" --size 32x16 --out "$tmp/ok.png" >/dev/null || { echo "FAIL: valid render"; failures=$((failures + 1)); }
 [ -f "$tmp/ok.png" ] || { echo "FAIL: no output"; failures=$((failures + 1)); }
 [ -z "$(ls "$tmp" | grep partial)" ] || { echo "FAIL: partial files left"; failures=$((failures + 1)); }

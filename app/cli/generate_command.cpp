@@ -1,0 +1,136 @@
+// panocast generate: one image from a prompt with Stable Diffusion (the multi-view methods build
+// on the same options). Writes the PNG and a .json sidecar with every setting and timing.
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <iostream>
+#include <random>
+#include <sstream>
+
+#include "arguments.h"
+#include "commands.h"
+#include "engine/text_to_image.h"
+#include "interrupt.h"
+#include "io/atomic_file.h"
+#include "io/image.h"
+#include "io/image_tensor.h"
+#include "io/safetensors.h"
+#include "model_options.h"
+#include "progress_bar.h"
+#include "runtime/error.h"
+#include "runtime/version.h"
+
+namespace panocast::cli {
+namespace {
+
+struct GenerateOptions {
+  ModelOptions model;
+  std::string prompt, negative, scheduler, size, latents, out;
+  int steps = 50;
+  double guidance = 7.5;
+  int64_t seed = -1;
+};
+
+at::Tensor readInitialLatents(const std::string& path) {
+  SafetensorsFile file(path);
+  if (!file.contains("latents"))
+    throw Error(path + ": no tensor named 'latents' (expected shape 1×4×h×w)");
+  return file.tensor("latents").to(torch::kFloat32);
+}
+
+std::pair<int, int> imageSize(const GenerateOptions& o, const StableDiffusionModel& model, const at::Tensor& latents) {
+  if (!o.size.empty()) {
+    if (o.size.find('x') == std::string::npos) return parseSize(o.size + "x" + o.size, "--size");
+    return parseSize(o.size, "--size");
+  }
+  if (latents.defined() && latents.dim() == 4)
+    return {static_cast<int>(latents.size(3)) * model.vaeScale(), static_cast<int>(latents.size(2)) * model.vaeScale()};
+  const int side = model.unet->config().sampleSize * model.vaeScale();
+  return {side, side};
+}
+
+std::filesystem::path sidecarPath(const std::filesystem::path& out) {
+  auto path = out;
+  return path.replace_extension(".json");
+}
+
+void run(const GenerateOptions& o) {
+  const std::filesystem::path out = o.out;
+  const auto extension = out.extension().string();
+  if (extension != ".png" && extension != ".jpg" && extension != ".jpeg")
+    throw Error("--out: unsupported output format '" + extension + "' (use .png or .jpg)");
+  if (o.steps < 1 || o.steps > 1000) throw Error("--steps must be between 1 and 1000");
+  if (!(o.guidance >= 0 && o.guidance <= 50)) throw Error("--guidance must be between 0 and 50");
+
+  TextToImageRequest request;
+  request.prompt = o.prompt;
+  request.negativePrompt = o.negative;
+  request.steps = o.steps;
+  request.guidance = o.guidance;
+  if (!o.scheduler.empty()) request.scheduler = schedulerKindFromName(o.scheduler);
+  if (!o.latents.empty()) request.initialLatents = readInitialLatents(o.latents);
+  request.seed = o.seed >= 0 ? static_cast<uint64_t>(o.seed) : std::random_device{}() & 0xffffffffu;
+
+  auto model = loadModelFor(o.model);
+  std::tie(request.width, request.height) = imageSize(o, model, request.initialLatents);
+  requireImageSize(model, request.width, request.height);
+
+  installInterruptHandler();
+  ProgressBar bar("denoising");
+  SamplingControl control;
+  control.cancelRequested = interruptRequested;
+  control.onStep = [&](const SamplingProgress& p) {
+    std::ostringstream detail;
+    detail << "t=" << p.timestep;
+    bar.update(p.call + 1, p.calls, detail.str());
+  };
+  const auto result = generateImage(model, request, control);
+  bar.finish();
+
+  writeImage(out, toImageU8(result.image[0]));
+  nlohmann::json sidecar = {
+      {"panocast_version", productVersion()},
+      {"model", o.model.model},
+      {"prompt", request.prompt},
+      {"negative_prompt", request.negativePrompt},
+      {"steps", request.steps},
+      {"unet_calls", result.unetCalls},
+      {"guidance", request.guidance},
+      {"seed", request.initialLatents.defined() ? nlohmann::json(nullptr) : nlohmann::json(request.seed)},
+      {"initial_latents", o.latents.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.latents)},
+      {"width", request.width},
+      {"height", request.height},
+      {"scheduler", result.scheduler.toJson()},
+      {"device", model.device.str()},
+      {"dtype", dtypeName(model.dtype)},
+      {"timings_s",
+       {{"text", result.timings.textSeconds},
+        {"denoise", result.timings.denoiseSeconds},
+        {"decode", result.timings.decodeSeconds},
+        {"total", result.timings.totalSeconds()}}},
+      {"image", out.filename().string()}};
+  writeFileAtomically(sidecarPath(out), sidecar.dump(2) + "\n");
+  std::cout << "wrote " << out.string() << " (" << request.width << "x" << request.height << ", seed " << request.seed
+            << ", " << result.unetCalls << " UNet calls, " << result.timings.totalSeconds() << " s) and "
+            << sidecarPath(out).string() << "\n";
+}
+
+}  // namespace
+
+void addGenerateCommand(CLI::App& app) {
+  auto o = std::make_shared<GenerateOptions>();
+  auto* cmd = app.add_subcommand("generate", "Generate an image from a text prompt with Stable Diffusion");
+  addModelOptions(*cmd, o->model);
+  cmd->add_option("--prompt", o->prompt, "What to generate")->required();
+  cmd->add_option("--negative", o->negative, "What to avoid (default: empty prompt)");
+  cmd->add_option("--steps", o->steps, "Inference steps")->capture_default_str();
+  cmd->add_option("--guidance", o->guidance, "Classifier-free guidance scale (≤ 1 turns it off)")->capture_default_str();
+  cmd->add_option("--scheduler", o->scheduler, "ddim, pndm, euler or dpmpp2m (default: the model's own)");
+  cmd->add_option("--seed", o->seed, "Noise seed (default: random, recorded in the sidecar)");
+  cmd->add_option("--size", o->size, "Image size: 512 or WxH (default: the model's native size)");
+  cmd->add_option("--latents", o->latents, "Start from the tensor 'latents' (1×4×h×w) of this .safetensors file");
+  cmd->add_option("--out", o->out, "Output image (.png or .jpg); a .json sidecar is written beside it")->required();
+  cmd->callback([o] { run(*o); });
+}
+
+}  // namespace panocast::cli

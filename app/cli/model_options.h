@@ -1,0 +1,28 @@
+#pragma once
+// The options every model-running command shares (--model, --config, --device, --dtype) and
+// loading the model accordingly, with messages that say what to fix.
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "engine/sd_model.h"
+
+namespace panocast::cli {
+
+struct ModelOptions {
+  std::string model;
+  std::string config;  // for single-file checkpoints
+  std::string device = "auto";
+  std::string dtype = "auto";
+};
+
+void addModelOptions(CLI::App& command, ModelOptions& options);
+
+// Loads and moves the model; prints what it loaded to stdout.
+StableDiffusionModel loadModelFor(const ModelOptions& options);
+
+// "fp32|fp16|bf16|auto" for a device; auto is fp16 on CUDA and fp32 on the CPU.
+c10::ScalarType parseDtype(const std::string& name, const c10::Device& device);
+std::string dtypeName(c10::ScalarType type);
+
+}  // namespace panocast::cli

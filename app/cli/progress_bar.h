@@ -1,0 +1,25 @@
+#pragma once
+// A terminal progress bar on stderr: redrawn in place on a terminal, a line per tenth otherwise
+// (logs and CI stay readable).
+#include <chrono>
+#include <string>
+
+namespace panocast::cli {
+
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::string label);
+  ~ProgressBar();
+  // `done` of `total` units; `detail` is appended (for example the timestep).
+  void update(int done, int total, const std::string& detail = {});
+  void finish();
+
+ private:
+  std::string label_;
+  bool terminal_;
+  bool finished_ = false;
+  int lastTenth_ = -1;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace panocast::cli

@@ -1,0 +1,90 @@
+#include "engine/text_to_image.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+
+#include "engine/prompt_encoding.h"
+#include "engine/sd_model.h"
+#include "runtime/error.h"
+
+namespace panocast {
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+at::Tensor seededNoise(uint64_t seed, at::IntArrayRef shape) {
+  auto generator = at::detail::createCPUGenerator(seed);
+  return torch::randn(shape, generator, torch::kFloat32);
+}
+
+void requireImageSize(const StableDiffusionModel& model, int width, int height) {
+  const int multiple = model.vaeScale() * (1 << (model.unet->config().blockCount() - 1));
+  if (width <= 0 || height <= 0 || width % multiple != 0 || height % multiple != 0)
+    throw Error("image size " + std::to_string(width) + "×" + std::to_string(height) + " is not supported: width and "
+                "height must be positive multiples of " + std::to_string(multiple));
+}
+
+void synchronizeDevice(const StableDiffusionModel& model) {
+  if (model.device.is_cuda()) torch::cuda::synchronize(model.device.index());
+}
+
+TextToImageResult generateImage(StableDiffusionModel& model, const TextToImageRequest& request,
+                                const SamplingControl& control) {
+  torch::NoGradGuard noGrad;
+  requireImageSize(model, request.width, request.height);
+  if (request.steps < 1 || request.steps > 1000) throw Error("steps must be between 1 and 1000");
+  const int scale = model.vaeScale();
+  const int64_t channels = model.unet->config().inChannels;
+  const std::vector<int64_t> latentShape{1, channels, request.height / scale, request.width / scale};
+
+  TextToImageResult result;
+  result.scheduler = model.schedulerConfig(request.scheduler.value_or(model.schedulerKind));
+  auto scheduler = makeScheduler(result.scheduler);
+  scheduler->setTimesteps(request.steps);
+  result.unetCalls = scheduler->calls();
+
+  auto start = std::chrono::steady_clock::now();
+  const bool guided = request.guidance > 1.0;
+  const auto context = guided ? encodePrompts(model, {request.negativePrompt, request.prompt})
+                              : encodePrompts(model, {request.prompt});
+  synchronizeDevice(model);
+  result.timings.textSeconds = secondsSince(start);
+
+  at::Tensor latents;
+  if (request.initialLatents.defined()) {
+    if (request.initialLatents.sizes() != at::IntArrayRef(latentShape))
+      throw Error("initial latents have shape " + c10::str(request.initialLatents.sizes()) + ", expected " +
+                  c10::str(at::IntArrayRef(latentShape)));
+    latents = request.initialLatents.to(torch::kFloat32);
+  } else {
+    latents = seededNoise(request.seed, latentShape);
+  }
+  latents = (latents * scheduler->initNoiseSigma()).to(model.device);
+
+  auto unet = model.unet;
+  const auto dtype = model.dtype;
+  const NoisePredictor predict = [&](const at::Tensor& input, double t) {
+    return classifierFreeGuidance(input, request.guidance, [&](const at::Tensor& batch, bool) {
+      const auto timestep = torch::full({}, t, torch::dtype(torch::kFloat32).device(batch.device()));
+      return unet->forward(batch.to(dtype), timestep, context);
+    });
+  };
+  start = std::chrono::steady_clock::now();
+  latents = runSampler(*scheduler, latents, predict, control);
+  synchronizeDevice(model);
+  result.timings.denoiseSeconds = secondsSince(start);
+
+  start = std::chrono::steady_clock::now();
+  const auto vaeType = model.vae->parameters().front().scalar_type();
+  result.image = model.vae->decodeToImage(latents.to(vaeType)).to(torch::kCPU, torch::kFloat32);
+  result.timings.decodeSeconds = secondsSince(start);
+  result.latents = latents.to(torch::kCPU);
+  return result;
+}
+
+}  // namespace panocast
