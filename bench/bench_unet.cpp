@@ -3,7 +3,7 @@
 // (0.8043 TFLOP per sample), and VAE decode of 8 × 512², side by side for the precisions, memory
 // formats and CUDA-graph replay. Reference on an H100 with PyTorch 2.11: diffusers eager fp16
 // 53.9 ms, bf16 48.4 ms, torch.compile 33.4 ms; VAE decode 121.8 ms.
-//   bench_unet [--batch N] [--quick]
+//   bench_unet [--batch N] [--quick] [--only VARIANT_INDEX]
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -31,6 +31,7 @@ struct Variant {
   c10::ScalarType dtype;
   bool channelsLast;
   bool graph;
+  bool cudnnBenchmark = false;  // let cuDNN time its algorithms once per shape
 };
 
 void setMemoryFormat(torch::nn::Module& module, at::MemoryFormat format) {
@@ -48,9 +49,11 @@ double relativeError(const at::Tensor& a, const at::Tensor& reference) {
 int main(int argc, char** argv) {
   int batch = 16;
   bool quick = false;
+  int only = -1;  // run one variant (for profilers)
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--batch") && i + 1 < argc) batch = std::atoi(argv[++i]);
     if (!std::strcmp(argv[i], "--quick")) quick = true;
+    if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = std::atoi(argv[++i]);
   }
   torch::NoGradGuard noGrad;
   const bool gpu = torch::cuda::is_available();
@@ -81,17 +84,26 @@ int main(int argc, char** argv) {
 
   std::vector<Variant> variants;
   if (gpu) {
-    variants = {{"fp16 NCHW", torch::kHalf, false, false},  {"fp16 channels-last", torch::kHalf, true, false},
-                {"bf16 channels-last", torch::kBFloat16, true, false}, {"fp16 NCHW + graph", torch::kHalf, false, true},
-                {"fp16 channels-last + graph", torch::kHalf, true, true}, {"bf16 channels-last + graph", torch::kBFloat16, true, true}};
+    variants = {{"fp16 NCHW", torch::kHalf, false, false},
+                {"fp16 channels-last", torch::kHalf, true, false},
+                {"bf16 NCHW", torch::kBFloat16, false, false},
+                {"fp16 NCHW + graph", torch::kHalf, false, true},
+                {"fp16 NCHW, cudnn-bench", torch::kHalf, false, false, true},
+                {"fp16 channels-last, cudnn-bench", torch::kHalf, true, false, true},
+                {"fp16 NCHW, cudnn-bench + graph", torch::kHalf, false, true, true},
+                {"fp16 ch-last, cudnn-bench + graph", torch::kHalf, true, true, true},
+                {"bf16 NCHW, cudnn-bench + graph", torch::kBFloat16, false, true, true}};
   } else {
     variants = {{"fp32 NCHW", torch::kFloat, false, false}};
   }
 
   std::printf("UNet SD2-base, batch %d, %dx%d latents, %s\n", batch, latent, latent, device.str().c_str());
-  std::printf("%-30s %10s %10s %12s %12s\n", "variant", "ms", "TFLOP/s", "peak GiB", "rel. error");
-  for (const auto& v : variants) {
+  std::printf("%-34s %10s %10s %12s %12s\n", "variant", "ms", "TFLOP/s", "peak GiB", "rel. error");
+  for (size_t index = 0; index < variants.size(); ++index) {
+    if (only >= 0 && static_cast<int>(index) != only) continue;
+    const auto& v = variants[index];
     try {
+      at::globalContext().setBenchmarkCuDNN(v.cudnnBenchmark);
       unet->to(device, v.dtype);
       setMemoryFormat(*unet, v.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
       auto sample = sampleF.to(device, v.dtype);
@@ -110,9 +122,9 @@ int main(int argc, char** argv) {
       const double seconds = bench::medianSeconds(work, repeats, 3, sync);
       const double tflops = kUNetTflopPerSample * batch * (latent * latent) / (64.0 * 64.0) / seconds;
       const double error = reference.defined() ? relativeError(out.to(torch::kCPU), reference) : 0.0;
-      std::printf("%-30s %10.2f %10.1f %12.2f %12.2e\n", v.name, seconds * 1e3, tflops, peakGpuMemoryGiB(device), error);
+      std::printf("%-34s %10.2f %10.1f %12.2f %12.2e\n", v.name, seconds * 1e3, tflops, peakGpuMemoryGiB(device), error);
     } catch (const std::exception& e) {
-      std::printf("%-30s failed: %s\n", v.name, std::string(e.what()).substr(0, 200).c_str());
+      std::printf("%-34s failed: %s\n", v.name, std::string(e.what()).substr(0, 200).c_str());
     }
   }
   unet->to(torch::kCPU, torch::kFloat);
@@ -123,7 +135,7 @@ int main(int argc, char** argv) {
   vae->eval();
   const auto latentsF = torch::randn({views, 4, side, side});
   std::printf("\nVAE decode, %d x %dx%d\n", views, side * 8, side * 8);
-  std::printf("%-30s %10s %10s %12s\n", "variant", "ms", "TFLOP/s", "peak GiB");
+  std::printf("%-34s %10s %10s %12s\n", "variant", "ms", "TFLOP/s", "peak GiB");
   std::vector<std::pair<const char*, c10::ScalarType>> vaeVariants = {{"fp32 (TF32)", torch::kFloat}};
   if (gpu) vaeVariants.insert(vaeVariants.end(), {{"fp16", torch::kHalf}, {"bf16", torch::kBFloat16}});
   for (const auto& [name, dtype] : vaeVariants) {
@@ -133,9 +145,9 @@ int main(int argc, char** argv) {
       resetPeakGpuMemory(device);
       const double seconds = bench::medianSeconds([&] { vae->decode(z); }, gpu ? (quick ? 5 : 10) : 1, 1, sync);
       const double tflops = kVaeTflopPer512 * views * (side * side) / (64.0 * 64.0) / seconds;
-      std::printf("%-30s %10.2f %10.1f %12.2f\n", name, seconds * 1e3, tflops, peakGpuMemoryGiB(device));
+      std::printf("%-34s %10.2f %10.1f %12.2f\n", name, seconds * 1e3, tflops, peakGpuMemoryGiB(device));
     } catch (const std::exception& e) {
-      std::printf("%-30s failed: %s\n", name, std::string(e.what()).substr(0, 200).c_str());
+      std::printf("%-34s failed: %s\n", name, std::string(e.what()).substr(0, 200).c_str());
     }
   }
   return 0;
