@@ -3,7 +3,7 @@
 // (0.8043 TFLOP per sample), and VAE decode of 8 × 512², side by side for the precisions, memory
 // formats and CUDA-graph replay. Reference on an H100 with PyTorch 2.11: diffusers eager fp16
 // 53.9 ms, bf16 48.4 ms, torch.compile 33.4 ms; VAE decode 121.8 ms.
-//   bench_unet [--batch N] [--quick] [--only VARIANT_INDEX]
+//   bench_unet [--batch N] [--quick] [--only VARIANT_INDEX] [--profile]
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -50,9 +50,11 @@ int main(int argc, char** argv) {
   int batch = 16;
   bool quick = false;
   int only = -1;  // run one variant (for profilers)
+  bool profile = false;  // one fp16 forward between profiler start/stop, nothing else
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--batch") && i + 1 < argc) batch = std::atoi(argv[++i]);
     if (!std::strcmp(argv[i], "--quick")) quick = true;
+    if (!std::strcmp(argv[i], "--profile")) profile = true;
     if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = std::atoi(argv[++i]);
   }
   torch::NoGradGuard noGrad;
@@ -74,6 +76,19 @@ int main(int argc, char** argv) {
   const auto sampleF = torch::randn({batch, 4, latent, latent});
   const auto textF = torch::randn({batch, 77, 1024});
   const auto timesteps = torch::full({batch}, 500.0f);
+
+  if (profile && gpu) {
+    unet->to(device, torch::kHalf);
+    const auto sample = sampleF.to(device, torch::kHalf), text = textF.to(device, torch::kHalf);
+    const auto t = timesteps.to(device);
+    unet->forward(sample, t, text);
+    sync();
+    gpuProfilerStart();
+    unet->forward(sample, t, text);
+    sync();
+    gpuProfilerStop();
+    return 0;
+  }
 
   // fp32 reference output for the accuracy column (LibTorch's defaults: TF32 in cuDNN convs only).
   at::Tensor reference;

@@ -58,9 +58,13 @@ at::Tensor BasicTransformerBlock::forward(at::Tensor x, const at::Tensor& text, 
   auto normed = norm1(x);
   x = attn1->forward(normed, selfContext ? selfContext(normed) : normed) + x;
   x = attn2->forward(norm2(x), text) + x;
-  auto projected = geglu(norm3(x));
-  auto halves = projected.chunk(2, -1);
-  return ffOut(halves[0] * torch::gelu(halves[1])) + x;
+  // GEGLU as two half-width products: chunking one wide output leaves strided halves whose
+  // GELU and product run on the slow non-vectorised path on the GPU.
+  const auto normed3 = norm3(x);
+  const int64_t inner = geglu->weight.size(0) / 2;
+  auto value = torch::linear(normed3, geglu->weight.narrow(0, 0, inner), geglu->bias.narrow(0, 0, inner));
+  const auto gate = torch::linear(normed3, geglu->weight.narrow(0, inner, inner), geglu->bias.narrow(0, inner, inner));
+  return ffOut(value.mul_(torch::gelu(gate))) + x;
 }
 
 Transformer2D::Transformer2D(int channels, int heads, int contextDim, int depth, int groups, bool linearProjection,

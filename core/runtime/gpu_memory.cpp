@@ -7,6 +7,7 @@
 #include <c10/cuda/CUDACachingAllocator.h>
 #include <c10/cuda/CUDAGuard.h>
 #include <c10/cuda/CUDAStream.h>
+#include <cuda_profiler_api.h>
 #endif
 
 namespace panocast {
@@ -22,6 +23,9 @@ double peakGpuMemoryGiB(const c10::Device& device) {
   const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.index() < 0 ? 0 : device.index());
   return static_cast<double>(stats.allocated_bytes[0].peak) / (1024.0 * 1024.0 * 1024.0);
 }
+
+void gpuProfilerStart() { cudaProfilerStart(); }
+void gpuProfilerStop() { cudaProfilerStop(); }
 
 struct GpuGraph::State {
   c10::Device device;
@@ -51,6 +55,9 @@ void GpuGraph::replay() { state_->graph.replay(); }
 
 void resetPeakGpuMemory(const c10::Device&) {}
 double peakGpuMemoryGiB(const c10::Device&) { return 0; }
+
+void gpuProfilerStart() {}
+void gpuProfilerStop() {}
 
 struct GpuGraph::State {};
 GpuGraph::GpuGraph(const c10::Device&) { throw Error("this build has no CUDA support (CUDA graphs unavailable)"); }

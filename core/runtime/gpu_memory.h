@@ -12,6 +12,10 @@ namespace panocast {
 void resetPeakGpuMemory(const c10::Device& device);
 double peakGpuMemoryGiB(const c10::Device& device);
 
+// Brackets a region for external profilers started with capture off (ncu --profile-from-start off).
+void gpuProfilerStart();
+void gpuProfilerStop();
+
 // Records `work` once on a side stream (after a warm-up run) and replays it with one launch.
 // Tensors created inside `work` keep their addresses, so a replay refreshes them in place.
 class GpuGraph {
