@@ -1,0 +1,50 @@
+#pragma once
+// MVDiffusion's correspondence-aware attention block (CPAttn, caa.md §1): every feature cell of
+// a view attends to 18 tokens, 3×3 bilinear samples around its corresponding point in each ring
+// neighbour, each carrying a sinusoidal encoding of where it lands in the query view. Module
+// names mirror the checkpoint keys (transformer.*, pe.freq_bands).
+#include <torch/nn/module.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/normalization.h>
+
+#include <map>
+#include <mutex>
+
+namespace panocast {
+
+struct CaaLevel;
+
+class CaaBlockImpl : public torch::nn::Module {
+ public:
+  explicit CaaBlockImpl(int width);
+
+  // x: [B·M, d, h, w] with the M views of each batch item consecutive; `level` must be the rig's
+  // level for h. Returns the updated features, same shape.
+  at::Tensor forward(const at::Tensor& x, const CaaLevel& level);
+
+  int width() const { return width_; }
+  // The encoding of displacements [..., 2] → [..., d], computed in float32 whatever x is.
+  at::Tensor encode(const at::Tensor& displacement) const;
+  // Drops cached encodings (after loading new frequencies or moving the module).
+  void clearCache();
+
+ private:
+  at::Tensor attend(const at::Tensor& queries, const at::Tensor& keys);
+  at::Tensor levelEncoding(const CaaLevel& level, const at::TensorOptions& options);
+
+  int width_;
+  int heads_;
+  torch::nn::LayerNorm norm1_{nullptr}, norm2_{nullptr};
+  torch::nn::Linear toQ_{nullptr}, toK_{nullptr}, toV_{nullptr}, toOut_{nullptr};
+  torch::nn::Linear ffIn_{nullptr}, ffOut_{nullptr};
+  at::Tensor freqBands_;  // buffer [1, 1, d/4]
+  std::mutex cacheMutex_;
+  std::map<const CaaLevel*, at::Tensor> encodings_;  // per level: [M, h, w, 18, d] masked, in x's dtype
+};
+TORCH_MODULE(CaaBlock);
+
+// The frequencies MVDiffusion computes for width d (base 2 up to N = 80, else 5000^(1/(N/2.5)));
+// checkpoints carry them, and loading prefers the stored values.
+at::Tensor caaFrequencies(int width);
+
+}  // namespace panocast
