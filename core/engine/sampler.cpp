@@ -9,7 +9,7 @@
 namespace panocast {
 
 at::Tensor runSampler(Scheduler& scheduler, at::Tensor latents, const NoisePredictor& predict,
-                      const SamplingControl& control) {
+                      const SamplingControl& control, const LatentsTransform& afterStep) {
   torch::NoGradGuard noGrad;
   latents = latents.to(torch::kFloat32);
   const auto start = std::chrono::steady_clock::now();
@@ -19,6 +19,7 @@ at::Tensor runSampler(Scheduler& scheduler, at::Tensor latents, const NoisePredi
     const double t = scheduler.timestep(call);
     const auto output = predict(scheduler.scaleModelInput(latents, call), t).to(torch::kFloat32);
     latents = scheduler.step(output, call, latents);
+    if (afterStep) latents = afterStep(latents);
     if (control.onStep) {
       SamplingProgress progress;
       progress.call = call;

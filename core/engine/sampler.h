@@ -27,10 +27,13 @@ struct SamplingControl {
 // The model's prediction (ε or v, per the scheduler's prediction type) for scaled input latents.
 using NoisePredictor = std::function<at::Tensor(const at::Tensor& modelInput, double timestep)>;
 
+// Optional coupling applied to the latents after every update (MultiDiffusion's averaging).
+using LatentsTransform = std::function<at::Tensor(const at::Tensor& latents)>;
+
 // Runs all of the scheduler's calls from `latents` (already multiplied by initNoiseSigma) and
 // returns the final latents. Throws panocast::Cancelled when cancelRequested() turns true.
 at::Tensor runSampler(Scheduler& scheduler, at::Tensor latents, const NoisePredictor& predict,
-                      const SamplingControl& control = {});
+                      const SamplingControl& control = {}, const LatentsTransform& afterStep = {});
 
 // ε_u + g(ε_c − ε_u) from one network evaluation of the doubled batch. `evaluate` gets the
 // latents twice ([x; x]) and returns both predictions stacked the same way: unconditional

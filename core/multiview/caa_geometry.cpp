@@ -2,10 +2,17 @@
 
 #include <torch/torch.h>
 
+#include <atomic>
+
 #include "runtime/error.h"
 
 namespace panocast {
 namespace {
+
+uint64_t nextLevelId() {
+  static std::atomic<uint64_t> counter{0};
+  return ++counter;
+}
 
 at::Tensor toTensor(const Mat3& m) {
   return torch::tensor(std::vector<double>(m.m.begin(), m.m.end()), torch::kFloat64).reshape({3, 3}).to(torch::kFloat32);
@@ -52,6 +59,7 @@ void CaaGeometry::overrideLevel(int cells, const at::Tensor& displacement, const
     throw Error("CAA level override: shapes differ from the rig's");
   l.displacement = displacement.to(torch::kFloat32);
   l.mask = mask.to(torch::kFloat32);
+  l.id = nextLevelId();
 }
 
 CaaLevel CaaGeometry::build(int cells) const {
@@ -60,6 +68,7 @@ CaaLevel CaaGeometry::build(int cells) const {
   if (cells < 2 || size % cells != 0)
     throw Error("CAA: feature size " + std::to_string(cells) + " does not divide the image size " + std::to_string(size));
   CaaLevel level;
+  level.id = nextLevelId();
   level.size = cells;
   level.stride = size / cells;
   const int s = level.stride;

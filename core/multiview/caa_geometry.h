@@ -7,6 +7,7 @@
 // encoding's high frequencies (up to 2^79) amplify last-bit differences.
 #include <ATen/core/Tensor.h>
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 
@@ -17,6 +18,7 @@ namespace panocast {
 // One feature resolution of the rig. Sample n = neighbour·9 + k: neighbour 0 is view (v−1) mod M,
 // 1 is (v+1) mod M; k = (ox+1)·3 + (oy+1) for the x offset ox and y offset oy in −1..1.
 struct CaaLevel {
+  uint64_t id = 0;     // unique per computed (or overridden) level: caches key on it
   int size = 0;        // feature cells per side (h = w)
   int stride = 0;      // image pixels per cell
   at::Tensor grid;     // [M, 2, h, w·9, 2] grid_sample coordinates (align_corners), float32

@@ -63,14 +63,16 @@ void CaaBlockImpl::clearCache() {
 
 at::Tensor CaaBlockImpl::levelEncoding(const CaaLevel& level, const at::TensorOptions& options) {
   std::lock_guard<std::mutex> lock(cacheMutex_);
-  auto it = encodings_.find(&level);
+  auto it = encodings_.find(level.id);
   if (it != encodings_.end() && it->second.device() == options.device() && it->second.dtype() == options.dtype())
     return it->second;
   // [M, 18, h, w, d] → [M, h, w, 18, d]; masked tokens become zero vectors (kept in the softmax).
   const auto displacement = level.displacement.to(options.device());
   const auto mask = level.mask.to(options.device()).unsqueeze(-1);
   auto encoding = (encode(displacement) * mask).permute({0, 2, 3, 1, 4}).contiguous().to(options.dtype());
-  encodings_[&level] = encoding;
+  // A run uses at most a handful of levels; older runs' encodings go (ids only grow).
+  while (encodings_.size() >= 8) encodings_.erase(encodings_.begin());
+  encodings_[level.id] = encoding;
   return encoding;
 }
 

@@ -7,6 +7,7 @@
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 
@@ -39,7 +40,7 @@ class CaaBlockImpl : public torch::nn::Module {
   torch::nn::Linear ffIn_{nullptr}, ffOut_{nullptr};
   at::Tensor freqBands_;  // buffer [1, 1, d/4]
   std::mutex cacheMutex_;
-  std::map<const CaaLevel*, at::Tensor> encodings_;  // per level: [M, h, w, 18, d] masked, in x's dtype
+  std::map<uint64_t, at::Tensor> encodings_;  // per level id: [M, h, w, 18, d] masked, in x's dtype
 };
 TORCH_MODULE(CaaBlock);
 
