@@ -15,7 +15,7 @@
 #include "io/image.h"
 #include "io/image_tensor.h"
 #include "io/safetensors.h"
-#include "model_options.h"
+#include "generate_options.h"
 #include "progress_bar.h"
 #include "runtime/error.h"
 #include "runtime/version.h"
@@ -23,20 +23,6 @@
 namespace panocast::cli {
 namespace {
 
-struct GenerateOptions {
-  ModelOptions model;
-  std::string prompt, negative, scheduler, size, latents, out;
-  int steps = 50;
-  double guidance = 7.5;
-  int64_t seed = -1;
-};
-
-at::Tensor readInitialLatents(const std::string& path) {
-  SafetensorsFile file(path);
-  if (!file.contains("latents"))
-    throw Error(path + ": no tensor named 'latents' (expected shape 1×4×h×w)");
-  return file.tensor("latents").to(torch::kFloat32);
-}
 
 std::pair<int, int> imageSize(const GenerateOptions& o, const StableDiffusionModel& model, const at::Tensor& latents) {
   if (!o.size.empty()) {
@@ -54,7 +40,16 @@ std::filesystem::path sidecarPath(const std::filesystem::path& out) {
   return path.replace_extension(".json");
 }
 
-void run(const GenerateOptions& o) {
+}  // namespace
+
+at::Tensor readInitialLatents(const std::string& path, const std::string& expectedShape) {
+  SafetensorsFile file(path);
+  if (!file.contains("latents"))
+    throw Error(path + ": no tensor named 'latents' (expected shape " + expectedShape + ")");
+  return file.tensor("latents").to(torch::kFloat32);
+}
+
+void runImageJob(const GenerateOptions& o) {
   const std::filesystem::path out = o.out;
   const auto extension = out.extension().string();
   if (extension != ".png" && extension != ".jpg" && extension != ".jpeg")
@@ -68,7 +63,7 @@ void run(const GenerateOptions& o) {
   request.steps = o.steps;
   request.guidance = o.guidance;
   if (!o.scheduler.empty()) request.scheduler = schedulerKindFromName(o.scheduler);
-  if (!o.latents.empty()) request.initialLatents = readInitialLatents(o.latents);
+  if (!o.latents.empty()) request.initialLatents = readInitialLatents(o.latents, "1×4×h×w");
   request.seed = o.seed >= 0 ? static_cast<uint64_t>(o.seed) : std::random_device{}() & 0xffffffffu;
 
   auto model = loadModelFor(o.model);
@@ -115,22 +110,40 @@ void run(const GenerateOptions& o) {
             << sidecarPath(out).string() << "\n";
 }
 
-}  // namespace
-
 void addGenerateCommand(CLI::App& app) {
   auto o = std::make_shared<GenerateOptions>();
-  auto* cmd = app.add_subcommand("generate", "Generate an image from a text prompt with Stable Diffusion");
+  auto* cmd = app.add_subcommand("generate",
+                                 "Generate an image, or with --method the eight views and the 360° panorama, from text");
   addModelOptions(*cmd, o->model);
-  cmd->add_option("--prompt", o->prompt, "What to generate")->required();
+  cmd->add_option("--prompt", o->prompt, "What to generate (for a panorama: shared by all views)");
+  cmd->add_option("--prompts", o->prompts, "Panorama: a text file with one prompt per view (8 lines)");
   cmd->add_option("--negative", o->negative, "What to avoid (default: empty prompt)");
-  cmd->add_option("--steps", o->steps, "Inference steps")->capture_default_str();
-  cmd->add_option("--guidance", o->guidance, "Classifier-free guidance scale (≤ 1 turns it off)")->capture_default_str();
-  cmd->add_option("--scheduler", o->scheduler, "ddim, pndm, euler or dpmpp2m (default: the model's own)");
+  auto* steps = cmd->add_option("--steps", o->steps, "Inference steps (default 50)");
+  auto* guidance = cmd->add_option("--guidance", o->guidance, "Guidance scale (default 7.5; panorama 9; ≤ 1 turns it off)");
+  auto* scheduler = cmd->add_option("--scheduler", o->scheduler, "ddim, pndm, euler or dpmpp2m (default: the model's; panorama ddim)");
   cmd->add_option("--seed", o->seed, "Noise seed (default: random, recorded in the sidecar)");
-  cmd->add_option("--size", o->size, "Image size: 512 or WxH (default: the model's native size)");
-  cmd->add_option("--latents", o->latents, "Start from the tensor 'latents' (1×4×h×w) of this .safetensors file");
-  cmd->add_option("--out", o->out, "Output image (.png or .jpg); a .json sidecar is written beside it")->required();
-  cmd->callback([o] { run(*o); });
+  cmd->add_option("--size", o->size, "Image (or view) size: 512 or WxH (default: the model's native size)");
+  cmd->add_option("--latents", o->latents, "Start from the tensor 'latents' of this .safetensors file (1×4×h×w; panorama 1×8×4×h×w)");
+  cmd->add_option("--method", o->method, "Panorama: independent, caa, multidiffusion or shared-attention");
+  cmd->add_option("--caa", o->caa, "Panorama with caa: the CAA weights (.safetensors, e.g. from panocast convert)");
+  cmd->add_option("--views", o->views, "Panorama: views around the ring")->capture_default_str();
+  cmd->add_option("--fov", o->fov, "Panorama: horizontal field of view of each view, degrees")->capture_default_str();
+  cmd->add_option("--width", o->panoramaWidth, "Panorama width (height = width / 2)")->capture_default_str();
+  cmd->add_option("--blend", o->blend, "Panorama stitching: seamless (multi-band) or triangle (MVDiffusion's)")->capture_default_str();
+  cmd->add_flag("--crop", o->crop, "Panorama: keep only the latitudes every column covers");
+  cmd->add_option("--out", o->out, "Output image (.png/.jpg, with a .json sidecar), or a folder for the panorama job")->required();
+  cmd->callback([o, steps, guidance, scheduler] {
+    o->stepsGiven = steps->count() > 0;
+    o->guidanceGiven = guidance->count() > 0;
+    o->schedulerGiven = scheduler->count() > 0;
+    if (isPanoramaJob(*o)) {
+      runPanoramaJob(*o);
+    } else {
+      if (o->prompt.empty() && o->prompts.empty()) throw Error("--prompt is required");
+      if (!o->prompts.empty()) throw Error("--prompts is for the panorama job (add --method)");
+      runImageJob(*o);
+    }
+  });
 }
 
 }  // namespace panocast::cli

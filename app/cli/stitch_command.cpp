@@ -9,11 +9,11 @@
 #include "commands.h"
 #include "geometry/equirect_stitcher.h"
 #include "geometry/rig.h"
-#include "io/gpano_xmp.h"
 #include "io/image.h"
 #include "io/image_tensor.h"
 #include "runtime/device.h"
 #include "runtime/error.h"
+#include "panorama_output.h"
 
 namespace panocast::cli {
 namespace {
@@ -103,25 +103,8 @@ void addStitchCommand(CLI::App& app) {
       std::cerr << "\rstitching " << 100 * done / std::max(1, total) << "%" << std::flush;
     });
     std::cerr << "\r              \r";
-    auto image = result.image;
-    GPanoCrop crop{settings.width, settings.width / 2, 0, 0, settings.width, settings.width / 2};
-    if (o->crop) {
-      if (result.fullRowEnd <= result.fullRowBegin) throw Error("--crop: no latitude is covered all the way round");
-      image = image.slice(1, result.fullRowBegin, result.fullRowEnd).slice(0, 0, 3);
-      crop.top = result.fullRowBegin;
-      crop.height = result.fullRowEnd - result.fullRowBegin;
-    }
-    const bool jpeg = fs::path(o->out).extension() == ".jpg" || fs::path(o->out).extension() == ".jpeg";
-    if (jpeg && image.size(0) == 4) image = image.slice(0, 0, 3);
-    writeImage(o->out, toImageU8(image), 92, gpanoXmp(crop));
-    std::cout << "wrote " << o->out << " (" << image.size(2) << "x" << image.size(1) << ", " << n << " views, "
-              << blendModeName(settings.blend) << " blend)\n"
-              << "covered in every column: latitude " << result.latitudeAtRowEdge(result.fullRowBegin) << "° to "
-              << result.latitudeAtRowEdge(result.fullRowEnd) << "° (rows " << result.fullRowBegin << "–"
-              << result.fullRowEnd << ")\n"
-              << "covered anywhere: " << result.latitudeAtRowEdge(result.anyRowBegin) << "° to "
-              << result.latitudeAtRowEdge(result.anyRowEnd) << "°; " << 100.0 * result.coveredFraction
-              << "% of the sphere's canvas\n";
+    std::cout << writeStitchedPanorama(result, settings.width, o->crop, o->out) << n << " views, "
+              << blendModeName(settings.blend) << " blend\n";
   });
 }
 

@@ -68,3 +68,36 @@ TEST(CliGenerate, SeededRunsRepeatAndInspectDescribesTheFolder) {
   for (const char* expected : {"UNet2DConditionModel", "AutoencoderKL", "CLIPTextModel", "F16", "DDIMScheduler"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
 }
+
+TEST(CliGenerate, PanoramaJobReproducesMVDiffusionAndStitches) {
+  const auto dir = test::scratchDir("cli_panorama");
+  SafetensorsFile extra(test::fixture("extra/extra_golden.safetensors"));
+  writeSafetensors(dir / "start.safetensors", {{"latents", extra.tensor("mvtext.in.latents")}});
+  {
+    std::ofstream prompts(dir / "prompts.txt");
+    for (int v = 0; v < 8; ++v)
+      prompts << (v % 2 == 0 ? "This is one view of a scene. A cozy living room with a fireplace\n"
+                             : "This is one view of a scene. Large windows with a garden view\n");
+  }
+  const std::string arguments = "generate --model " + test::fixture("sd/tiny-sd2").string() + " --method caa --caa " +
+                                test::fixture("caa/tiny_caa.safetensors").string() + " --prompts " +
+                                (dir / "prompts.txt").string() + " --steps 10 --latents " +
+                                (dir / "start.safetensors").string() + " --width 1024 --device cpu --out " +
+                                (dir / "run").string();
+  ASSERT_EQ(runCli(arguments, dir / "log.txt"), 0) << readText(dir / "log.txt");
+  const auto expected = extra.tensor("mvtext.out.views01")[0];
+  for (int v = 0; v < 8; ++v) {
+    const auto view = toTensor(readImageU8(dir / "run" / ("view_" + std::to_string(v) + ".png")));
+    EXPECT_LE((view - expected[v]).abs().max().item<double>(), 2e-2 + 0.5 / 255) << v;
+  }
+  const auto panorama = readImageU8(dir / "run" / "panorama.png");
+  EXPECT_EQ(panorama.width, 1024);
+  EXPECT_EQ(panorama.height, 512);
+  EXPECT_EQ(panorama.channels, 4);  // uncovered latitudes stay transparent
+  const auto run = readJsonFile(dir / "run" / "run.json");
+  EXPECT_EQ(run["method"], "caa");
+  EXPECT_EQ(run["guidance"], 9.0);  // MVDiffusion's preset
+  EXPECT_EQ(run["scheduler"]["class"], "DDIMScheduler");
+  EXPECT_EQ(run["prompts"].size(), 8u);
+  for (const char* stage : {"text", "denoise", "decode", "stitch", "total"}) EXPECT_TRUE(run["timings_s"].contains(stage)) << stage;
+}
