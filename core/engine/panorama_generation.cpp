@@ -19,21 +19,6 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 
 Rig panoramaRig(const PanoramaRequest& request) { return Rig::ring(request.views, request.fovDeg, request.viewSize); }
 
-at::Tensor sampleViews(UNet2DCondition& unet, UNetHooks* hooks, Scheduler& scheduler, at::Tensor latents,
-                       const at::Tensor& unconditional, const at::Tensor& conditional, double guidance,
-                       c10::ScalarType dtype, const SamplingControl& control, const LatentsTransform& afterStep) {
-  // One network call per step over [uncond ×M ; cond ×M]: CAA and shared attention couple views
-  // within each half only.
-  const auto text = guidance > 1.0 ? torch::cat({unconditional, conditional}).to(dtype) : conditional.to(dtype);
-  const NoisePredictor predict = [&](const at::Tensor& input, double t) {
-    return classifierFreeGuidance(input, guidance, [&](const at::Tensor& batch, bool) {
-      const auto timestep = torch::full({}, t, torch::dtype(torch::kFloat32).device(batch.device()));
-      return unet->forward(batch.to(dtype), timestep, text, hooks);
-    });
-  };
-  return runSampler(scheduler, std::move(latents), predict, control, afterStep);
-}
-
 PanoramaResult generatePanoramaViews(StableDiffusionModel& model, const CaaModules* caa, const PanoramaRequest& request,
                                      const SamplingControl& control) {
   torch::NoGradGuard noGrad;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/multiview_methods.h"
+#include "engine/multiview_sampler.h"
 #include "engine/sampler.h"
 #include "engine/text_to_image.h"
 #include "multiview/caa_modules.h"
@@ -47,12 +48,6 @@ struct PanoramaResult {
 
 // The rig of a request: M views at yaw 360°/M·i, pitch 0, square, `fovDeg` wide.
 Rig panoramaRig(const PanoramaRequest& request);
-
-// The M-view loop on given embeddings (the building block the goldens check directly):
-// latents [M, 4, h, w] (already × init sigma), unconditional/conditional [M, 77, C].
-at::Tensor sampleViews(UNet2DCondition& unet, UNetHooks* hooks, Scheduler& scheduler, at::Tensor latents,
-                       const at::Tensor& unconditional, const at::Tensor& conditional, double guidance,
-                       c10::ScalarType dtype, const SamplingControl& control = {}, const LatentsTransform& afterStep = {});
 
 // `caa` is needed for MultiViewMethod::Caa only (loadCaaModules); it must be on the model's device.
 PanoramaResult generatePanoramaViews(StableDiffusionModel& model, const CaaModules* caa, const PanoramaRequest& request,

@@ -29,11 +29,6 @@ CaaBlock CaaModulesImpl::block(UNetSite site, int index) const {
   return list[index];
 }
 
-void CaaModulesImpl::clearCaches() {
-  for (auto& module : modules())
-    if (auto block = std::dynamic_pointer_cast<CaaBlockImpl>(module)) block->clearCache();
-}
-
 CaaModules caaModulesFromTensors(const UNetConfig& unet, const std::map<std::string, at::Tensor>& tensors,
                                  const std::string& source) {
   std::map<std::string, at::Tensor> caa;

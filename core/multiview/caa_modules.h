@@ -21,7 +21,6 @@ class CaaModulesImpl : public torch::nn::Module {
   // Widths follow the UNet: encoder i = block i's width, mid = the deepest, decoder i mirrors.
   explicit CaaModulesImpl(const UNetConfig& unet);
   CaaBlock block(UNetSite site, int index) const;
-  void clearCaches();
 
  private:
   std::vector<CaaBlock> encoder_, decoder_;  // also registered, under the checkpoint's names

@@ -3,9 +3,10 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <mutex>
+#include <tuple>
 
 #include "multiview/caa_geometry.h"
-#include "nn/attention.h"
 #include "runtime/error.h"
 
 namespace panocast {
@@ -13,7 +14,24 @@ namespace {
 
 constexpr int kHeadDim = 32;
 // Query tokens per attention chunk: bounds the 18-token key/value tensors at 64² latents.
-constexpr int64_t kChunkTokens = 16384;
+constexpr int64_t kChunkTokens = 8192;
+
+// Encodings are shared by blocks of equal width and frequencies (encoder 0 and decoder 3 both
+// work at the finest level), so the cache lives here, not in each block. A run touches a handful
+// of levels; older runs' entries are evicted first (ids only grow).
+struct EncodingKey {
+  uint64_t level;
+  int width;
+  double frequencyChecksum;
+  c10::ScalarType dtype;
+  c10::Device device;
+  bool operator<(const EncodingKey& o) const {
+    return std::make_tuple(level, width, frequencyChecksum, dtype, device.type(), device.index()) <
+           std::make_tuple(o.level, o.width, o.frequencyChecksum, o.dtype, o.device.type(), o.device.index());
+  }
+};
+std::mutex encodingMutex;
+std::map<EncodingKey, at::Tensor> encodingCache;
 
 }  // namespace
 
@@ -57,31 +75,40 @@ at::Tensor CaaBlockImpl::encode(const at::Tensor& displacement) const {
 }
 
 void CaaBlockImpl::clearCache() {
-  std::lock_guard<std::mutex> lock(cacheMutex_);
-  encodings_.clear();
+  std::lock_guard<std::mutex> lock(encodingMutex);
+  encodingCache.clear();
 }
 
 at::Tensor CaaBlockImpl::levelEncoding(const CaaLevel& level, const at::TensorOptions& options) {
-  std::lock_guard<std::mutex> lock(cacheMutex_);
-  auto it = encodings_.find(level.id);
-  if (it != encodings_.end() && it->second.device() == options.device() && it->second.dtype() == options.dtype())
-    return it->second;
+  const auto frequencies = freqBands_.to(torch::kCPU, torch::kFloat64).view({-1});
+  const double checksum = (frequencies * torch::arange(1, frequencies.numel() + 1, torch::kFloat64)).sum().item<double>();
+  const EncodingKey key{level.id, width_, checksum, options.dtype().toScalarType(), options.device()};
+  std::lock_guard<std::mutex> lock(encodingMutex);
+  if (const auto it = encodingCache.find(key); it != encodingCache.end()) return it->second;
   // [M, 18, h, w, d] → [M, h, w, 18, d]; masked tokens become zero vectors (kept in the softmax).
   const auto displacement = level.displacement.to(options.device());
   const auto mask = level.mask.to(options.device()).unsqueeze(-1);
   auto encoding = (encode(displacement) * mask).permute({0, 2, 3, 1, 4}).contiguous().to(options.dtype());
-  // A run uses at most a handful of levels; older runs' encodings go (ids only grow).
-  while (encodings_.size() >= 8) encodings_.erase(encodings_.begin());
-  encodings_[level.id] = encoding;
+  while (encodingCache.size() >= 12) {
+    auto oldest = encodingCache.begin();
+    for (auto it = encodingCache.begin(); it != encodingCache.end(); ++it)
+      if (it->first.level < oldest->first.level) oldest = it;
+    encodingCache.erase(oldest);
+  }
+  encodingCache.emplace(key, encoding);
   return encoding;
 }
 
 at::Tensor CaaBlockImpl::attend(const at::Tensor& queries, const at::Tensor& keys) {
-  // queries [N, 1, d], keys/values [N, 18, d] → [N, 1, d]
+  // queries [N, 1, d], keys/values [N, 18, d] → [N, 1, d]. With one query row and 18 keys the
+  // fused kernels waste their tiles; two small batched products and a float softmax are faster.
   const int64_t n = queries.size(0);
   auto split = [&](const at::Tensor& t) { return t.view({n, t.size(1), heads_, kHeadDim}).transpose(1, 2); };
   const auto normedKeys = norm1_(keys);
-  const auto out = scaledDotProductAttention(split(toQ_(norm1_(queries))), split(toK_(normedKeys)), split(toV_(normedKeys)));
+  const auto q = split(toQ_(norm1_(queries)));
+  const auto k = split(toK_(normedKeys)), v = split(toV_(normedKeys));
+  const auto scores = torch::matmul(q, k.transpose(-1, -2)).to(torch::kFloat) * (1.0 / std::sqrt(double(kHeadDim)));
+  const auto out = torch::matmul(torch::softmax(scores, -1).to(v.scalar_type()), v);
   return toOut_(out.transpose(1, 2).reshape({n, 1, width_}));
 }
 

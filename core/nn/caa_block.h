@@ -7,9 +7,6 @@
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 
-#include <cstdint>
-#include <map>
-#include <mutex>
 
 namespace panocast {
 
@@ -26,8 +23,8 @@ class CaaBlockImpl : public torch::nn::Module {
   int width() const { return width_; }
   // The encoding of displacements [..., 2] → [..., d], computed in float32 whatever x is.
   at::Tensor encode(const at::Tensor& displacement) const;
-  // Drops cached encodings (after loading new frequencies or moving the module).
-  void clearCache();
+  // Drops all cached encodings (they are also evicted as new runs' levels come in).
+  static void clearCache();
 
  private:
   at::Tensor attend(const at::Tensor& queries, const at::Tensor& keys);
@@ -39,8 +36,6 @@ class CaaBlockImpl : public torch::nn::Module {
   torch::nn::Linear toQ_{nullptr}, toK_{nullptr}, toV_{nullptr}, toOut_{nullptr};
   torch::nn::Linear ffIn_{nullptr}, ffOut_{nullptr};
   at::Tensor freqBands_;  // buffer [1, 1, d/4]
-  std::mutex cacheMutex_;
-  std::map<uint64_t, at::Tensor> encodings_;  // per level id: [M, h, w, 18, d] masked, in x's dtype
 };
 TORCH_MODULE(CaaBlock);
 
