@@ -67,6 +67,8 @@ void runImageJob(const GenerateOptions& o) {
   request.seed = o.seed >= 0 ? static_cast<uint64_t>(o.seed) : std::random_device{}() & 0xffffffffu;
 
   auto model = loadModelFor(o.model);
+  warnIfTruncated(model, request.prompt);
+  warnIfTruncated(model, request.negativePrompt);
   std::tie(request.width, request.height) = imageSize(o, model, request.initialLatents);
   requireImageSize(model, request.width, request.height);
 

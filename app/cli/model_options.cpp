@@ -46,4 +46,13 @@ StableDiffusionModel loadModelFor(const ModelOptions& o) {
   return model;
 }
 
+void warnIfTruncated(const StableDiffusionModel& model, const std::string& prompt) {
+  const int tokens = model.tokenizer->countTokens(prompt);
+  constexpr int kKept = ClipTokenizer::kContextLength - 2;
+  if (tokens <= kKept) return;
+  std::cerr << "panocast: warning: the prompt has " << tokens << " tokens; only the first " << kKept
+            << " are used (the rest is cut, as in diffusers): \"" << prompt.substr(0, 60) << (prompt.size() > 60 ? "…" : "")
+            << "\"\n";
+}
+
 }  // namespace panocast::cli

@@ -21,6 +21,10 @@ void addModelOptions(CLI::App& command, ModelOptions& options);
 // Loads and moves the model; prints what it loaded to stdout.
 StableDiffusionModel loadModelFor(const ModelOptions& options);
 
+// Prints a warning on stderr when `prompt` is longer than CLIP's 75 tokens (the rest is cut, as
+// in diffusers), naming where it is cut.
+void warnIfTruncated(const StableDiffusionModel& model, const std::string& prompt);
+
 // "fp32|fp16|bf16|auto" for a device; auto is fp16 on CUDA and fp32 on the CPU.
 c10::ScalarType parseDtype(const std::string& name, const c10::Device& device);
 std::string dtypeName(c10::ScalarType type);

@@ -86,6 +86,8 @@ void runPanoramaJob(const GenerateOptions& o) {
   if (fs::exists(out) && !fs::is_directory(out)) throw Error("--out: " + out.string() + " exists and is not a folder");
 
   auto model = loadModelFor(o.model);
+  for (const auto& prompt : request.prompts) warnIfTruncated(model, prompt);
+  warnIfTruncated(model, request.negativePrompt);
   request.viewSize = viewSize(o, model, request.initialLatents);
   std::unique_ptr<CaaModules> caa;
   if (request.method == MultiViewMethod::Caa) {

@@ -101,3 +101,14 @@ TEST(CliGenerate, PanoramaJobReproducesMVDiffusionAndStitches) {
   EXPECT_EQ(run["prompts"].size(), 8u);
   for (const char* stage : {"text", "denoise", "decode", "stitch", "total"}) EXPECT_TRUE(run["timings_s"].contains(stage)) << stage;
 }
+
+TEST(CliGenerate, LongPromptsAreCutWithAWarning) {
+  const auto dir = test::scratchDir("cli_generate_long");
+  std::string prompt;
+  for (int i = 0; i < 90; ++i) prompt += "room ";
+  const std::string arguments = "generate --model " + test::fixture("sd/tiny-sd2").string() + " --prompt '" + prompt +
+                                "' --steps 1 --size 64 --seed 1 --device cpu --out " + (dir / "long.png").string();
+  ASSERT_EQ(runCli(arguments, dir / "log.txt"), 0) << readText(dir / "log.txt");
+  EXPECT_NE(readText(dir / "log.txt").find("has 90 tokens; only the first 75 are used"), std::string::npos)
+      << readText(dir / "log.txt");
+}
