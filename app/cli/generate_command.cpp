@@ -74,13 +74,7 @@ void runImageJob(const GenerateOptions& o) {
 
   installInterruptHandler();
   ProgressBar bar("denoising");
-  SamplingControl control;
-  control.cancelRequested = interruptRequested;
-  control.onStep = [&](const SamplingProgress& p) {
-    std::ostringstream detail;
-    detail << "t=" << p.timestep;
-    bar.update(p.call + 1, p.calls, detail.str());
-  };
+  const auto control = terminalSamplingControl(bar);
   const auto result = generateImage(model, request, control);
   bar.finish();
 

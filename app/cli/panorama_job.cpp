@@ -21,6 +21,7 @@
 #include "panorama_output.h"
 #include "progress_bar.h"
 #include "runtime/error.h"
+#include "runtime/stopwatch.h"
 #include "runtime/version.h"
 
 namespace panocast::cli {
@@ -48,10 +49,6 @@ int viewSize(const GenerateOptions& o, const StableDiffusionModel& model, const 
   }
   if (latents.defined() && latents.dim() == 5) return static_cast<int>(latents.size(4)) * model.vaeScale();
   return model.unet->config().sampleSize * model.vaeScale();
-}
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
@@ -97,13 +94,7 @@ void runPanoramaJob(const GenerateOptions& o) {
 
   installInterruptHandler();
   ProgressBar bar(multiViewMethodName(request.method));
-  SamplingControl control;
-  control.cancelRequested = interruptRequested;
-  control.onStep = [&](const SamplingProgress& p) {
-    std::ostringstream detail;
-    detail << "t=" << p.timestep;
-    bar.update(p.call + 1, p.calls, detail.str());
-  };
+  const auto control = terminalSamplingControl(bar);
   const auto result = generatePanoramaViews(model, caa ? caa.get() : nullptr, request, control);
   bar.finish();
 

@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <sstream>
+
+#include "interrupt.h"
 
 namespace panocast::cli {
 
@@ -34,6 +37,17 @@ void ProgressBar::update(int done, int total, const std::string& detail) {
   std::fprintf(stderr, "\r%s [%s] %d/%d  %.2f it/s  ETA %.0f s  %s\033[K", label_.c_str(), bar.c_str(), done, total,
                rate, eta, detail.c_str());
   std::fflush(stderr);
+}
+
+SamplingControl terminalSamplingControl(ProgressBar& bar) {
+  SamplingControl control;
+  control.cancelRequested = interruptRequested;
+  control.onStep = [&bar](const SamplingProgress& p) {
+    std::ostringstream detail;
+    detail << "t=" << p.timestep;
+    bar.update(p.call + 1, p.calls, detail.str());
+  };
+  return control;
 }
 
 void ProgressBar::finish() {

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <string>
 
+#include "engine/sampler.h"
+
 namespace panocast::cli {
 
 class ProgressBar {
@@ -21,5 +23,8 @@ class ProgressBar {
   int lastTenth_ = -1;
   std::chrono::steady_clock::time_point start_;
 };
+
+// Sampling that draws `bar` after every step (with the timestep) and stops on Ctrl-C.
+SamplingControl terminalSamplingControl(ProgressBar& bar);
 
 }  // namespace panocast::cli

@@ -7,16 +7,9 @@
 #include "engine/prompt_encoding.h"
 #include "engine/sd_model.h"
 #include "runtime/error.h"
+#include "runtime/stopwatch.h"
 
 namespace panocast {
-namespace {
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
-
 Rig panoramaRig(const PanoramaRequest& request) { return Rig::ring(request.views, request.fovDeg, request.viewSize); }
 
 PanoramaResult generatePanoramaViews(StableDiffusionModel& model, const CaaModules* caa, const PanoramaRequest& request,
@@ -51,17 +44,9 @@ PanoramaResult generatePanoramaViews(StableDiffusionModel& model, const CaaModul
   synchronizeDevice(model);
   result.timings.textSeconds = secondsSince(start);
 
-  at::Tensor latents;
-  if (request.initialLatents.defined()) {
-    const std::vector<int64_t> expected{1, views, channels, latentSide, latentSide};
-    if (request.initialLatents.sizes() != at::IntArrayRef(expected))
-      throw Error("initial latents have shape " + c10::str(request.initialLatents.sizes()) + ", expected " +
-                  c10::str(at::IntArrayRef(expected)));
-    latents = request.initialLatents[0].to(torch::kFloat32);
-  } else {
-    latents = seededNoise(request.seed, {1, views, channels, latentSide, latentSide})[0];
-  }
-  latents = (latents * scheduler->initNoiseSigma()).to(model.device);
+  const std::vector<int64_t> shape{1, views, channels, latentSide, latentSide};
+  auto latents = (startingLatents(request.initialLatents, shape, request.seed)[0] * scheduler->initNoiseSigma())
+                     .to(model.device);
 
   const CaaGeometry geometry(panoramaRig(request));
   std::unique_ptr<UNetHooks> hooks;

@@ -7,19 +7,19 @@
 #include "engine/prompt_encoding.h"
 #include "engine/sd_model.h"
 #include "runtime/error.h"
+#include "runtime/stopwatch.h"
 
 namespace panocast {
-namespace {
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
-
 at::Tensor seededNoise(uint64_t seed, at::IntArrayRef shape) {
   auto generator = at::detail::createCPUGenerator(seed);
   return torch::randn(shape, generator, torch::kFloat32);
+}
+
+at::Tensor startingLatents(const at::Tensor& given, at::IntArrayRef shape, uint64_t seed) {
+  if (!given.defined()) return seededNoise(seed, shape);
+  if (given.sizes() != shape)
+    throw Error("initial latents have shape " + c10::str(given.sizes()) + ", expected " + c10::str(shape));
+  return given.to(torch::kFloat32);
 }
 
 void requireImageSize(const StableDiffusionModel& model, int width, int height) {
@@ -55,16 +55,8 @@ TextToImageResult generateImage(StableDiffusionModel& model, const TextToImageRe
   synchronizeDevice(model);
   result.timings.textSeconds = secondsSince(start);
 
-  at::Tensor latents;
-  if (request.initialLatents.defined()) {
-    if (request.initialLatents.sizes() != at::IntArrayRef(latentShape))
-      throw Error("initial latents have shape " + c10::str(request.initialLatents.sizes()) + ", expected " +
-                  c10::str(at::IntArrayRef(latentShape)));
-    latents = request.initialLatents.to(torch::kFloat32);
-  } else {
-    latents = seededNoise(request.seed, latentShape);
-  }
-  latents = (latents * scheduler->initNoiseSigma()).to(model.device);
+  auto latents = (startingLatents(request.initialLatents, latentShape, request.seed) * scheduler->initNoiseSigma())
+                     .to(model.device);
 
   auto unet = model.unet;
   const auto dtype = model.dtype;

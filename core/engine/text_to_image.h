@@ -46,6 +46,10 @@ struct TextToImageResult {
 // same start on every device.
 at::Tensor seededNoise(uint64_t seed, at::IntArrayRef shape);
 
+// The run's first latents: `given` (checked against `shape`, converted to float32) or, when
+// undefined, seeded noise of that shape.
+at::Tensor startingLatents(const at::Tensor& given, at::IntArrayRef shape, uint64_t seed);
+
 // Checks the image size against the model (multiples of 8 × 2^(UNet levels − 1)) and throws a
 // panocast::Error that says which sizes work.
 void requireImageSize(const StableDiffusionModel& model, int width, int height);

@@ -8,6 +8,7 @@
 
 #include "multiview/caa_geometry.h"
 #include "nn/attention.h"
+#include "nn/unet_blocks.h"
 #include "runtime/error.h"
 
 namespace panocast {
@@ -147,11 +148,7 @@ at::Tensor CaaBlockImpl::forward(const at::Tensor& x, const CaaLevel& level) {
     const auto keyTokens = (keys * mask.index_select(0, viewIndex) + encoding.index_select(0, viewIndex)).reshape({-1, 18, d});
     const auto queries = x.slice(0, first, last).flatten(2).transpose(1, 2).reshape({-1, 1, d});
     auto y = queries + attend(queries + queryEncoding, keyTokens);
-    const auto normed = norm2_(y);
-    const int64_t inner = ffIn_->weight.size(0) / 2;
-    auto value = torch::linear(normed, ffIn_->weight.narrow(0, 0, inner), ffIn_->bias.narrow(0, 0, inner));
-    const auto gate = torch::linear(normed, ffIn_->weight.narrow(0, inner, inner), ffIn_->bias.narrow(0, inner, inner));
-    y = y + ffOut_(value.mul_(torch::gelu(gate)));
+    y = y + unet::gegluFeedForward(norm2_(y), ffIn_, ffOut_);
     outputs.push_back(y.view({n, h * w, d}).transpose(1, 2).reshape({n, d, h, w}));
   }
   return outputs.size() == 1 ? outputs[0] : torch::cat(outputs);

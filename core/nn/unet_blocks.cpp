@@ -19,6 +19,13 @@ torch::nn::GroupNorm groupNorm(int groups, int channels, double eps) {
   return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(eps));
 }
 
+at::Tensor gegluFeedForward(const at::Tensor& x, const torch::nn::Linear& proj, const torch::nn::Linear& out) {
+  const int64_t inner = proj->weight.size(0) / 2;
+  auto value = torch::linear(x, proj->weight.narrow(0, 0, inner), proj->bias.narrow(0, 0, inner));
+  const auto gate = torch::linear(x, proj->weight.narrow(0, inner, inner), proj->bias.narrow(0, inner, inner));
+  return torch::linear(value.mul_(torch::gelu(gate)), out->weight, out->bias);
+}
+
 Attention::Attention(int queryDim, int contextDim, int heads, bool upcast) : heads(heads), upcast(upcast) {
   toQ = register_module("to_q", linear(queryDim, queryDim, false));
   toK = register_module("to_k", linear(contextDim, queryDim, false));
@@ -58,13 +65,7 @@ at::Tensor BasicTransformerBlock::forward(at::Tensor x, const at::Tensor& text, 
   auto normed = norm1(x);
   x = attn1->forward(normed, selfContext ? selfContext(normed) : normed) + x;
   x = attn2->forward(norm2(x), text) + x;
-  // GEGLU as two half-width products: chunking one wide output leaves strided halves whose
-  // GELU and product run on the slow non-vectorised path on the GPU.
-  const auto normed3 = norm3(x);
-  const int64_t inner = geglu->weight.size(0) / 2;
-  auto value = torch::linear(normed3, geglu->weight.narrow(0, 0, inner), geglu->bias.narrow(0, 0, inner));
-  const auto gate = torch::linear(normed3, geglu->weight.narrow(0, inner, inner), geglu->bias.narrow(0, inner, inner));
-  return ffOut(value.mul_(torch::gelu(gate))) + x;
+  return gegluFeedForward(norm3(x), geglu, ffOut) + x;
 }
 
 Transformer2D::Transformer2D(int channels, int heads, int contextDim, int depth, int groups, bool linearProjection,

@@ -19,6 +19,11 @@ torch::nn::Conv2d conv(int in, int out, int kernel, int stride = 1, int padding 
 torch::nn::Linear linear(int in, int out, bool bias = true);
 torch::nn::GroupNorm groupNorm(int groups, int channels, double eps);
 
+// The GEGLU feed-forward a·GELU(g) → `out`, where `proj` yields [a | g]. Computed as two
+// half-width products: chunking one wide output leaves strided halves whose GELU and product
+// run on the slow non-vectorised path on the GPU.
+at::Tensor gegluFeedForward(const at::Tensor& x, const torch::nn::Linear& proj, const torch::nn::Linear& out);
+
 // Multi-head attention with diffusers' names: to_q/to_k/to_v (no bias), to_out.0.
 struct Attention : torch::nn::Module {
   Attention(int queryDim, int contextDim, int heads, bool upcast);
