@@ -37,13 +37,25 @@ else()
 endif()
 set(PANOCAST_HAVE_ICU ${ICU_FOUND})
 
+# libzip for PyTorch's zip checkpoints (.ckpt/.pth), through pkg-config (Debian's CMake config
+# for libzip insists on the zipcmp/zipmerge tools being installed). Optional on GPU machines,
+# which load safetensors.
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(LIBZIP QUIET IMPORTED_TARGET libzip)
+endif()
+if(NOT PANOCAST_ENGINE_ONLY AND NOT LIBZIP_FOUND)
+  message(FATAL_ERROR "libzip not found: install libzip-dev (scripts/apt-packages.txt)")
+endif()
+set(PANOCAST_HAVE_LIBZIP ${LIBZIP_FOUND})
+
 if(NOT PANOCAST_ENGINE_ONLY)
-  find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs videoio video)
+  find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs videoio video ximgproc)
   find_package(Qt6 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Multimedia
                MultimediaWidgets PrintSupport Test LinguistTools)
   find_package(QCustomPlotQt6 QUIET)
 else()
-  find_package(OpenCV QUIET COMPONENTS core imgproc imgcodecs videoio video)
+  find_package(OpenCV QUIET COMPONENTS core imgproc imgcodecs videoio video ximgproc)
 endif()
 set(PANOCAST_HAVE_OPENCV ${OpenCV_FOUND})
 message(STATUS "PanoCast: LibTorch ${Torch_VERSION}, OpenCV ${PANOCAST_HAVE_OPENCV}, EXR ${PANOCAST_HAVE_EXR}")

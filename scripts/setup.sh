@@ -3,7 +3,9 @@
 #   1. Debian packages (scripts/apt-packages.txt), installed only if missing;
 #   2. the MediaPipe selfie segmentation models, from npm (Apache-2.0), into data/models;
 #   3. the build (CMake + Ninja, ccache), into build/;
-#   4. Blender's eight CC0 equirectangular panoramas, tone-mapped from HDR, into data/samples.
+#   4. Blender's eight CC0 equirectangular panoramas, tone-mapped from HDR, into data/samples;
+#   5. a public-domain portrait (NASA's astronaut photo shipped in Debian's python3-skimage) for
+#      the synthetic webcam clip of the demo, into data/samples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -58,3 +60,27 @@ for exr in /usr/share/blender/datafiles/studiolights/world/*.exr; do
 done
 cp /usr/share/blender/datafiles/studiolights/world/license.txt "$samples/LICENSE-blender-studiolights.txt"
 echo "$(ls "$samples"/*.png | wc -l) panoramas in $samples"
+
+step "Portrait for the synthetic webcam clip (public domain, from Debian's python3-skimage)"
+portrait=$samples/astronaut.png
+if [ -f "$portrait" ]; then
+  echo "present: $portrait"
+else
+  # Only the one picture is taken out of the package; the package itself is not installed.
+  tmp=$(mktemp -d)
+  chmod 777 "$tmp"  # apt's sandbox user writes the download there
+  if ! (cd "$tmp" && apt-get download -qq python3-skimage 2>/dev/null); then
+    as_root apt-get update -qq
+    (cd "$tmp" && apt-get download -qq python3-skimage)
+  fi
+  dpkg-deb --fsys-tarfile "$tmp"/python3-skimage_*.deb |
+    tar -xO ./usr/lib/python3/dist-packages/skimage/data/astronaut.png > "$portrait.partial"
+  mv "$portrait.partial" "$portrait"
+  rm -rf "$tmp"
+  cat > "$samples/LICENSE-astronaut.txt" <<'TXT'
+astronaut.png: astronaut Eileen Collins, NASA photograph (public domain), as distributed in
+scikit-image's data folder (Debian package python3-skimage). Used only to make a clearly
+labelled synthetic webcam clip for the demo and tests.
+TXT
+  echo "extracted $portrait"
+fi

@@ -10,6 +10,9 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+#if PANOCAST_VIEWS_LIVE
+#include "live/live_tab.h"
+#endif
 #include "panorama/panorama_tab.h"
 #include "placeholder_tab.h"
 #include "resources_init.h"
@@ -24,6 +27,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   tabs_ = new QTabWidget(this);
   tabs_->setDocumentMode(true);
   panoramaTab_ = new PanoramaTab(this);
+#if PANOCAST_VIEWS_LIVE
+  liveTab_ = new LiveTab(this);
+#endif
 
   tabs_->addTab(new PlaceholderTab(tr("Scene"),
                                    tr("<p>Type a scene and generate eight consistent 90° views with Stable Diffusion 2 "
@@ -35,14 +41,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                    this),
                 tr("Scene"));
   tabs_->addTab(panoramaTab_, tr("Panorama"));
-  tabs_->addTab(new PlaceholderTab(tr("Live"),
-                                   tr("<p>Use the panorama as a camera-aware virtual background:</p><ul><li>webcam "
-                                      "or video file in, person segmentation (MediaPipe selfie, DeepLabV3)</li>"
-                                      "<li>camera-motion tracking with optical flow, so the room turns when the "
-                                      "camera turns</li><li>overlays for the mask, flow vectors and tracked "
-                                      "yaw/pitch</li><li>recording of the composited preview</li></ul>"),
-                                   this),
+#if PANOCAST_VIEWS_LIVE
+  tabs_->addTab(liveTab_, tr("Live"));
+#else
+  tabs_->addTab(new PlaceholderTab(tr("Live"), tr("<p>This build has no OpenCV, which live video needs.</p>"), this),
                 tr("Live"));
+#endif
   tabs_->addTab(new PlaceholderTab(tr("Metrics"),
                                    tr("<p>Score generated panoramas against a reference folder: FID, Inception "
                                       "Score, KID, CLIP score, and view consistency (overlap PSNR/SSIM between "
@@ -64,6 +68,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 800);
   connect(panoramaTab_, &PanoramaTab::panoramaOpened, this, [this](const QString& path) {
     statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+#if PANOCAST_VIEWS_LIVE
+    liveTab_->setPanorama(path);  // the scene the user looks at becomes the live background
+#endif
   });
 }
 

@@ -6,6 +6,7 @@ class QTabWidget;
 
 namespace panocast {
 
+class LiveTab;
 class PanoramaTab;
 
 class MainWindow : public QMainWindow {
@@ -14,6 +15,7 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
 
   PanoramaTab* panoramaTab() const { return panoramaTab_; }
+  LiveTab* liveTab() const { return liveTab_; }  // null in builds without OpenCV
   QTabWidget* tabs() const { return tabs_; }
   // Opens a panorama in the Panorama tab and switches to it.
   bool openPanorama(const QString& path);
@@ -27,6 +29,7 @@ class MainWindow : public QMainWindow {
 
   QTabWidget* tabs_;
   PanoramaTab* panoramaTab_;
+  LiveTab* liveTab_ = nullptr;
 };
 
 }  // namespace panocast

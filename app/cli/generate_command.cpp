@@ -65,8 +65,10 @@ void runImageJob(const GenerateOptions& o) {
   if (!o.scheduler.empty()) request.scheduler = schedulerKindFromName(o.scheduler);
   if (!o.latents.empty()) request.initialLatents = readInitialLatents(o.latents, "1×4×h×w");
   request.seed = o.seed >= 0 ? static_cast<uint64_t>(o.seed) : std::random_device{}() & 0xffffffffu;
+  if (o.circular && !o.strip) throw Error("--circular needs --strip");
 
   auto model = loadModelFor(o.model);
+  if (o.strip) request.strip = StripWindows{64, 8, o.circular};  // diffusers: 64-cell windows every 8 cells, any model
   warnIfTruncated(model, request.prompt);
   warnIfTruncated(model, request.negativePrompt);
   std::tie(request.width, request.height) = imageSize(o, model, request.initialLatents);
@@ -94,6 +96,9 @@ void runImageJob(const GenerateOptions& o) {
       {"scheduler", result.scheduler.toJson()},
       {"device", model.device.str()},
       {"dtype", dtypeName(model.dtype)},
+      {"multidiffusion", request.strip ? nlohmann::json{{"window", request.strip->window}, {"stride", request.strip->stride},
+                                                        {"circular", request.strip->circular}}
+                                       : nlohmann::json(nullptr)},
       {"timings_s",
        {{"text", result.timings.textSeconds},
         {"denoise", result.timings.denoiseSeconds},
@@ -121,12 +126,14 @@ void addGenerateCommand(CLI::App& app) {
   cmd->add_option("--size", o->size, "Image (or view) size: 512 or WxH (default: the model's native size)");
   cmd->add_option("--latents", o->latents, "Start from the tensor 'latents' of this .safetensors file (1×4×h×w; panorama 1×8×4×h×w)");
   cmd->add_option("--method", o->method, "Panorama: independent, caa, multidiffusion or shared-attention");
-  cmd->add_option("--caa", o->caa, "Panorama with caa: the CAA weights (.safetensors, e.g. from panocast convert)");
+  cmd->add_option("--caa", o->caa, "Panorama with caa: the CAA weights (caa.safetensors from panocast convert, or MVDiffusion's pano.ckpt)");
   cmd->add_option("--views", o->views, "Panorama: views around the ring")->capture_default_str();
   cmd->add_option("--fov", o->fov, "Panorama: horizontal field of view of each view, degrees")->capture_default_str();
   cmd->add_option("--width", o->panoramaWidth, "Panorama width (height = width / 2)")->capture_default_str();
   cmd->add_option("--blend", o->blend, "Panorama stitching: seamless (multi-band) or triangle (MVDiffusion's)")->capture_default_str();
   cmd->add_flag("--crop", o->crop, "Panorama: keep only the latitudes every column covers");
+  cmd->add_flag("--strip", o->strip, "One wide image (e.g. --size 2048x512) by MultiDiffusion over 512-pixel windows");
+  cmd->add_flag("--circular", o->circular, "With --strip: windows wrap around, so the left and right edges join (a 360° strip)");
   cmd->add_option("--out", o->out, "Output image (.png/.jpg, with a .json sidecar), or a folder for the panorama job")->required();
   cmd->callback([o, steps, guidance, scheduler] {
     o->stepsGiven = steps->count() > 0;

@@ -22,6 +22,8 @@ struct GenerateOptions {
   int views = 8, panoramaWidth = 4096;
   double fov = 90;
   bool crop = false;
+  // Wide image job: MultiDiffusion strip
+  bool strip = false, circular = false;
 };
 
 // The tensor 'latents' of a .safetensors file, float32; a clear error when absent.

@@ -20,6 +20,14 @@ int main(int argc, char** argv) {
 #if PANOCAST_WITH_ENGINE
   panocast::cli::addGenerateCommand(app);
   panocast::cli::addInspectCommand(app);
+  panocast::cli::addConvertCommand(app);
+  panocast::cli::addMetricsCommand(app);
+#endif
+#if PANOCAST_WITH_LIVE
+  panocast::cli::addSegmentCommand(app);
+  panocast::cli::addCompositeCommand(app);
+  panocast::cli::addTrackCommand(app);
+  panocast::cli::addSynthClipCommand(app);
 #endif
   try {
     app.parse(argc, argv);

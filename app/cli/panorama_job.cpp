@@ -60,8 +60,7 @@ bool isPanoramaJob(const GenerateOptions& o) {
 void runPanoramaJob(const GenerateOptions& o) {
   const auto totalStart = std::chrono::steady_clock::now();
   PanoramaRequest request;
-  request.method = o.method.empty() ? (o.caa.empty() ? MultiViewMethod::Independent : MultiViewMethod::Caa)
-                                    : multiViewMethodFromName(o.method);
+  if (!o.method.empty()) request.method = multiViewMethodFromName(o.method);
   if (!o.prompts.empty()) request.prompts = readPrompts(o.prompts);
   else if (!o.prompt.empty()) request.prompts = {o.prompt};
   else throw Error("give --prompt (all views) or --prompts FILE (one line per view)");
@@ -74,8 +73,6 @@ void runPanoramaJob(const GenerateOptions& o) {
   request.scheduler = o.schedulerGiven ? schedulerKindFromName(o.scheduler) : SchedulerKind::Ddim;
   request.seed = o.seed >= 0 ? static_cast<uint64_t>(o.seed) : std::random_device{}() & 0xffffffffu;
   if (!o.latents.empty()) request.initialLatents = readInitialLatents(o.latents, "1×8×4×h×w");
-  if (request.method == MultiViewMethod::Caa && o.caa.empty())
-    throw Error("--method caa needs --caa FILE (CAA weights; convert MVDiffusion's pano.ckpt with panocast convert)");
   const auto blend = parseBlendMode(o.blend.c_str());
   if (o.panoramaWidth < 256 || o.panoramaWidth > 16384 || o.panoramaWidth % 2) throw Error("--width must be even, 256 to 16384");
 
@@ -83,12 +80,21 @@ void runPanoramaJob(const GenerateOptions& o) {
   if (fs::exists(out) && !fs::is_directory(out)) throw Error("--out: " + out.string() + " exists and is not a folder");
 
   auto model = loadModelFor(o.model);
+  // Without --method: CAA when there are CAA weights (--caa, or MVDiffusion's checkpoint as the
+  // model), else the baseline.
+  const bool haveCaa = !o.caa.empty() || !model.caaWeights.empty();
+  if (o.method.empty()) request.method = haveCaa ? MultiViewMethod::Caa : MultiViewMethod::Independent;
+  if (request.method == MultiViewMethod::Caa && !haveCaa)
+    throw Error("--method caa needs CAA weights: --caa FILE (caa.safetensors, or MVDiffusion's pano.ckpt), or "
+                "MVDiffusion's pano.ckpt as --model");
   for (const auto& prompt : request.prompts) warnIfTruncated(model, prompt);
   warnIfTruncated(model, request.negativePrompt);
   request.viewSize = viewSize(o, model, request.initialLatents);
   std::unique_ptr<CaaModules> caa;
   if (request.method == MultiViewMethod::Caa) {
-    caa = std::make_unique<CaaModules>(loadCaaModules(model.unet->config(), o.caa));
+    caa = std::make_unique<CaaModules>(
+        o.caa.empty() ? caaModulesFromTensors(model.unet->config(), model.caaWeights, model.source.string())
+                      : loadCaaModules(model.unet->config(), o.caa));
     (*caa)->to(model.device, model.dtype);
   }
 
@@ -117,7 +123,7 @@ void runPanoramaJob(const GenerateOptions& o) {
       {"panocast_version", productVersion()},
       {"method", multiViewMethodName(request.method)},
       {"model", o.model.model},
-      {"caa", o.caa.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.caa)},
+      {"caa", !caa ? nlohmann::json(nullptr) : nlohmann::json(o.caa.empty() ? model.source.string() : o.caa)},
       {"prompts", prompts},
       {"negative_prompt", request.negativePrompt},
       {"views", request.views},

@@ -73,15 +73,31 @@ void loadSingleFile(StableDiffusionModel& model, const fs::path& file, const fs:
 
   const auto tensors = readTensors(file);
   const auto unetConfig = UNetConfig::fromFile(configFolder / "unet" / "config.json");
+  const auto vaeConfig = AutoencoderKLConfig::fromFile(configFolder / "vae" / "config.json");
+  const auto textConfig = ClipTextConfig::fromFile(configFolder / "text_encoder" / "config.json");
+
+  // MVDiffusion's Lightning checkpoint (caa.md §9): diffusers names under its module prefixes,
+  // the VAE with the old attention names, and the nine CAA blocks beside the UNet.
+  if (const auto mvUnet = withoutPrefix(tensors, "mv_base_model.unet."); !mvUnet.empty()) {
+    model.unet = unetFromTensors(unetConfig, mvUnet, file.string() + " (UNet)");
+    model.vae = autoencoderFromTensors(vaeConfig, normalizeVaeKeys(withoutPrefix(tensors, "vae.")), file.string() + " (VAE)");
+    const auto text = withoutPrefix(tensors, "text_encoder.");
+    if (text.empty()) throw Error(file.string() + ": no text_encoder.* tensors (text encoder missing)");
+    model.textEncoder = clipTextFromTensors(textConfig, text, file.string() + " (text encoder)");
+    for (const auto& [name, tensor] : tensors)
+      if (name.rfind("mv_base_model.cp_blocks_", 0) == 0) model.caaWeights[name] = tensor;
+    return;
+  }
+
   const auto unetTensors = unetFromLdm(withoutPrefix(tensors, "model.diffusion_model."), unetConfig);
-  if (unetTensors.empty()) throw Error(file.string() + ": no model.diffusion_model.* tensors (not an SD checkpoint?)");
+  if (unetTensors.empty())
+    throw Error(file.string() + ": no model.diffusion_model.* or mv_base_model.unet.* tensors (not a Stable Diffusion "
+                "or MVDiffusion checkpoint?)");
   model.unet = unetFromTensors(unetConfig, unetTensors, file.string() + " (UNet)");
 
   const auto vaeTensors = withoutPrefix(tensors, "first_stage_model.");
-  model.vae = autoencoderFromTensors(AutoencoderKLConfig::fromFile(configFolder / "vae" / "config.json"),
-                                     normalizeVaeKeys(vaeTensors), file.string() + " (VAE)");
+  model.vae = autoencoderFromTensors(vaeConfig, normalizeVaeKeys(vaeTensors), file.string() + " (VAE)");
 
-  const auto textConfig = ClipTextConfig::fromFile(configFolder / "text_encoder" / "config.json");
   auto text = withoutPrefix(tensors, "cond_stage_model.model.");
   if (text.empty()) {
     // SD1.x stores the transformers CLIP under cond_stage_model.transformer.

@@ -6,7 +6,10 @@
 #include <c10/core/Device.h>
 #include <c10/core/ScalarType.h>
 
+#include <ATen/core/Tensor.h>
+
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -28,6 +31,9 @@ struct StableDiffusionModel {
   AutoencoderKL vae{nullptr};
   nlohmann::json schedulerFile;  // scheduler_config.json as found (fields override class defaults)
   SchedulerKind schedulerKind = SchedulerKind::Pndm;  // the class the file names
+  // MVDiffusion's checkpoint carries its nine CAA blocks (names "mv_base_model.cp_blocks_*");
+  // empty for plain Stable Diffusion models.
+  std::map<std::string, at::Tensor> caaWeights;
 
   c10::Device device = c10::kCPU;
   c10::ScalarType dtype = c10::kFloat;
@@ -43,8 +49,9 @@ struct StableDiffusionModel {
   int vaeScale() const;
 };
 
-// `model`: a diffusers folder, or a .safetensors single file; `configFolder` (needed for a single
-// file) is a diffusers folder of the same architecture whose configs and tokenizer are used.
+// `model`: a diffusers folder, or a single file — an original SD checkpoint (.safetensors or
+// .ckpt) or MVDiffusion's pano.ckpt; `configFolder` (needed for a single file) is a diffusers
+// folder of the same architecture whose configs and tokenizer are used.
 StableDiffusionModel loadStableDiffusion(const std::filesystem::path& model, const std::filesystem::path& configFolder = {});
 
 // One component of a diffusers folder, for `panocast inspect`.

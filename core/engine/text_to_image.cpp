@@ -67,13 +67,34 @@ TextToImageResult generateImage(StableDiffusionModel& model, const TextToImageRe
     });
   };
   start = std::chrono::steady_clock::now();
-  latents = runSampler(*scheduler, latents, predict, control);
+  if (request.strip) {
+    const auto& windows = *request.strip;
+    if (latentShape[2] < windows.window || latentShape[3] < windows.window)
+      throw Error("MultiDiffusion needs an image at least " + std::to_string(windows.window * scale) + " pixels in each direction");
+    const auto unconditional = guided ? context.slice(0, 0, 1) : context;
+    const auto conditional = guided ? context.slice(0, 1, 2) : context;
+    latents = sampleMultiDiffusionStrip(unet, *scheduler, latents, unconditional, conditional, guided ? request.guidance : 1.0,
+                                        dtype, windows, control);
+    result.unetCalls = static_cast<int>(stripWindowOrigins(static_cast<int>(latentShape[2]), static_cast<int>(latentShape[3]), windows).size()) *
+                       scheduler->calls();
+  } else {
+    latents = runSampler(*scheduler, latents, predict, control);
+  }
   synchronizeDevice(model);
   result.timings.denoiseSeconds = secondsSince(start);
 
   start = std::chrono::steady_clock::now();
   const auto vaeType = model.vae->parameters().front().scalar_type();
-  result.image = model.vae->decodeToImage(latents.to(vaeType)).to(torch::kCPU, torch::kFloat32);
+  if (request.strip && request.strip->circular) {
+    // Decode with 8 latent columns of the other edge on each side, then cut them: the decoder's
+    // receptive field sees across the wrap, so the seam does not show (sd2.md §11).
+    const int64_t pad = std::min<int64_t>(8, latents.size(3));
+    const auto padded = torch::cat({latents.slice(3, latents.size(3) - pad), latents, latents.slice(3, 0, pad)}, 3);
+    const auto image = model.vae->decodeToImage(padded.to(vaeType));
+    result.image = image.slice(3, pad * scale, image.size(3) - pad * scale).to(torch::kCPU, torch::kFloat32);
+  } else {
+    result.image = model.vae->decodeToImage(latents.to(vaeType)).to(torch::kCPU, torch::kFloat32);
+  }
   result.timings.decodeSeconds = secondsSince(start);
   result.latents = latents.to(torch::kCPU);
   return result;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "diffusion/scheduler.h"
+#include "engine/multidiffusion_strip.h"
 #include "engine/sampler.h"
 
 namespace panocast {
@@ -25,6 +26,10 @@ struct TextToImageRequest {
   int height = 512;
   uint64_t seed = 0;
   at::Tensor initialLatents;  // optional [1, 4, h, w], replaces the seeded noise
+  // MultiDiffusion over a wide canvas (diffusers' panorama pipeline): the UNet runs on windows of
+  // its native size which are averaged after every step; circular windows wrap around so the
+  // left and right edges join seamlessly. Unset: one ordinary image.
+  std::optional<StripWindows> strip;
 };
 
 struct StageTimings {

@@ -1,9 +1,5 @@
 #include "io/safetensors.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -11,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_file.h"
+#include "io/mapped_file.h"
 #include "runtime/error.h"
 
 namespace panocast {
@@ -46,36 +43,12 @@ const DtypeInfo& dtypeFor(c10::ScalarType scalar) {
 
 }  // namespace
 
-SafetensorsFile::SafetensorsFile(const std::filesystem::path& path) : path_(path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(path.string() + ": cannot open (" + std::strerror(errno) + ")");
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw Error(path.string() + ": not a regular file");
-  }
-  size_ = static_cast<size_t>(st.st_size);
-  if (size_ > 0) {
-    void* mapped = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (mapped == MAP_FAILED) {
-      ::close(fd);
-      throw Error(path.string() + ": cannot map file (" + std::strerror(errno) + ")");
-    }
-    data_ = static_cast<const uint8_t*>(mapped);
-  }
-  ::close(fd);
-  try {
-    header_ = parseSafetensorsHeader(data_, size_, path.string());
-  } catch (...) {
-    if (data_) ::munmap(const_cast<uint8_t*>(data_), size_);
-    data_ = nullptr;
-    throw;
-  }
+SafetensorsFile::SafetensorsFile(const std::filesystem::path& path)
+    : path_(path), file_(std::make_unique<MappedFile>(path)) {
+  header_ = parseSafetensorsHeader(file_->data(), file_->size(), path.string());
 }
 
-SafetensorsFile::~SafetensorsFile() {
-  if (data_) ::munmap(const_cast<uint8_t*>(data_), size_);
-}
+SafetensorsFile::~SafetensorsFile() = default;
 
 std::vector<std::string> SafetensorsFile::names() const {
   std::vector<std::string> out;
@@ -95,7 +68,7 @@ torch::Tensor SafetensorsFile::tensor(const std::string& name) const {
   if (!dtype->supported)
     throw Error(path_.string() + ": tensor '" + name + "' has dtype " + i.dtype + ", which this build cannot load");
   auto out = torch::empty(i.shape, torch::TensorOptions().dtype(dtype->scalar));
-  if (i.end > i.begin) std::memcpy(out.data_ptr(), data_ + header_.dataOffset + i.begin, i.end - i.begin);
+  if (i.end > i.begin) std::memcpy(out.data_ptr(), file_->data() + header_.dataOffset + i.begin, i.end - i.begin);
   return out;
 }
 

@@ -16,6 +16,8 @@
 
 namespace panocast {
 
+class MappedFile;
+
 class SafetensorsFile {
  public:
   explicit SafetensorsFile(const std::filesystem::path& path);
@@ -34,8 +36,7 @@ class SafetensorsFile {
 
  private:
   std::filesystem::path path_;
-  const uint8_t* data_ = nullptr;
-  size_t size_ = 0;
+  std::unique_ptr<MappedFile> file_;
   SafetensorsHeader header_;
 };
 

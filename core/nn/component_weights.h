@@ -10,11 +10,12 @@
 
 namespace panocast {
 
-// folder/<base>.safetensors or folder/<base>.fp16.safetensors; a clear error otherwise (also
-// when only a legacy pickled .bin exists).
+// folder/<base>.safetensors or folder/<base>.fp16.safetensors, else the pickled <base>.bin of
+// older folders; a clear error otherwise.
 std::filesystem::path findComponentWeights(const std::filesystem::path& folder, const std::string& base);
 
-// Every tensor of a safetensors file, on the CPU with its stored dtype.
+// Every tensor of a safetensors file or a PyTorch checkpoint (its state_dict, read safely), on the
+// CPU with its stored dtype.
 std::map<std::string, at::Tensor> readTensors(const std::filesystem::path& file);
 
 }  // namespace panocast

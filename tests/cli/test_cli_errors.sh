@@ -68,6 +68,24 @@ if "$panocast" generate --help >/dev/null 2>&1; then
   [ ! -e "$tmp/pano" ] || { echo "FAIL: a failed panorama job left $tmp/pano"; failures=$((failures + 1)); }
 fi
 
+# Camera tracking (present when the build has OpenCV).
+if "$panocast" track --help >/dev/null 2>&1; then
+  expect_error "no such file" track --input "$tmp/missing.mp4" --fov 70 --out "$tmp/t.csv"
+  printf 'not a video\n' > "$tmp/text.mp4"
+  expect_error "cannot read it as a video" track --input "$tmp/text.mp4" --fov 70 --out "$tmp/t.csv"
+  expect_error "--fov" track --input "$tmp/square.png" --fov 0 --out "$tmp/t.csv"
+  expect_error "--fov" track --input "$tmp/square.png" --fov 200 --out "$tmp/t.csv"
+  expect_error "does not exist" track --input "$tmp/square.png" --fov 70 --out "$tmp/none/t.csv"
+  expect_error "required" track --fov 70 --out "$tmp/t.csv"
+  [ ! -e "$tmp/t.csv" ] || { echo "FAIL: a failed track left $tmp/t.csv"; failures=$((failures + 1)); }
+  # One CSV row per input frame, after the header (a blank scene: rows with confidence 0).
+  if "$panocast" render --panorama "$tmp/pano.png" --size 64x48 --path 0:10 --frames 12 --out "$tmp/clip.mp4" >/dev/null 2>&1; then
+    "$panocast" track --input "$tmp/clip.mp4" --fov 70 --out "$tmp/t.csv" >/dev/null 2>&1 || { echo "FAIL: valid track"; failures=$((failures + 1)); }
+    [ "$(head -1 "$tmp/t.csv" 2>/dev/null)" = "frame,time,yaw,pitch,roll,confidence" ] || { echo "FAIL: track CSV header"; failures=$((failures + 1)); }
+    [ "$(wc -l <"$tmp/t.csv" 2>/dev/null)" -eq 13 ] || { echo "FAIL: track CSV needs 12 rows"; failures=$((failures + 1)); }
+  fi
+fi
+
 "$panocast" render --panorama "$tmp/pano.png" --size 32x16 --out "$tmp/ok.png" >/dev/null || { echo "FAIL: valid render"; failures=$((failures + 1)); }
 [ -f "$tmp/ok.png" ] || { echo "FAIL: no output"; failures=$((failures + 1)); }
 [ -z "$(ls "$tmp" | grep partial)" ] || { echo "FAIL: partial files left"; failures=$((failures + 1)); }

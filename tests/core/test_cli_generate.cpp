@@ -112,3 +112,22 @@ TEST(CliGenerate, LongPromptsAreCutWithAWarning) {
   EXPECT_NE(readText(dir / "log.txt").find("has 90 tokens; only the first 75 are used"), std::string::npos)
       << readText(dir / "log.txt");
 }
+
+TEST(CliGenerate, WideStripByMultiDiffusionWrapsAround) {
+  const auto dir = test::scratchDir("cli_generate_strip");
+  const std::string arguments = "generate --model " + test::fixture("sd/tiny-sd2").string() +
+                                " --prompt 'a mountain lake at dawn' --strip --circular --size 640x512 --steps 1 --scheduler ddim"
+                                " --seed 3 --device cpu --out " + (dir / "strip.png").string();
+  ASSERT_EQ(runCli(arguments, dir / "log.txt"), 0) << readText(dir / "log.txt");
+  const auto image = readImageU8(dir / "strip.png");
+  EXPECT_EQ(image.width, 640);
+  EXPECT_EQ(image.height, 512);
+  const auto sidecar = readJsonFile(dir / "strip.json");
+  EXPECT_EQ(sidecar["multidiffusion"]["circular"], true);
+  EXPECT_EQ(sidecar["unet_calls"], 10);  // 10 circular windows (80 cells / 8) × 1 step
+  EXPECT_NE(runCli("generate --model " + test::fixture("sd/tiny-sd2").string() +
+                       " --prompt x --circular --device cpu --out " + (dir / "bad.png").string(),
+                   dir / "bad.txt"),
+            0);
+  EXPECT_NE(readText(dir / "bad.txt").find("--circular needs --strip"), std::string::npos);
+}

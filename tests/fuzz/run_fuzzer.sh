@@ -13,6 +13,8 @@ max_len=300000
 case $name in
   safetensors) sources=("$root/core/io/safetensors_header.cpp") ;;
   json) sources=("$root/core/io/json_file.cpp") ;;
+  tflite) sources=("$root/core/io/tflite_model.cpp"); for seed in "$@"; do cp "$seed" "$out/corpus-$name/"; done ;;  # whole models as seeds: a cut one only exercises rejection
+  pickle) sources=("$root/core/io/safe_unpickler.cpp" "$root/core/io/pickle_document.cpp") ;;
   tokenizer)
     sources=("$root/core/text/clip_tokenizer.cpp" "$root/core/io/json_file.cpp")
     extra=(-DPANOCAST_FUZZ_TOKENIZER_DIR="\"$root/../shared/fixtures/sd/tiny-sd2/tokenizer\"" -licuuc)

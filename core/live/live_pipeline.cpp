@@ -1,0 +1,140 @@
+#include "live/live_pipeline.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <opencv2/imgproc.hpp>
+#include <sstream>
+
+#include "geometry/camera.h"
+#include "live/compositor.h"
+#include "geometry/panorama_renderer.h"
+#include "io/image_tensor.h"
+#include "runtime/error.h"
+
+namespace panocast {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
+
+ImageU8 rgbImage(const cv::Mat& bgr) {
+  ImageU8 image{bgr.cols, bgr.rows, 3, std::vector<uint8_t>(bgr.total() * 3)};
+  cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, image.pixels.data());
+  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+  return image;
+}
+
+cv::Mat bgrFromTensor(const at::Tensor& chw) {
+  const auto image = toImageU8(chw.slice(0, 0, 3));
+  cv::Mat rgb(image.height, image.width, CV_8UC3, const_cast<uint8_t*>(image.pixels.data()));
+  cv::Mat bgr;
+  cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+  return bgr;
+}
+
+void label(cv::Mat& image, const std::string& text, int line) {
+  const cv::Point at(10, 22 + 20 * line);
+  cv::putText(image, text, at, cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(0, 0, 0), 3, cv::LINE_AA);
+  cv::putText(image, text, at, cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(255, 255, 255), 1, cv::LINE_AA);
+}
+
+}  // namespace
+
+LiveOverlays parseOverlays(const std::string& list) {
+  LiveOverlays overlays;
+  std::stringstream in(list);
+  std::string name;
+  while (std::getline(in, name, ',')) {
+    if (name == "mask") overlays.maskTint = true;
+    else if (name == "flow") overlays.flow = true;
+    else if (name == "hud") overlays.hud = true;
+    else if (name == "fps") overlays.fps = true;
+    else if (name == "none" || name.empty()) continue;
+    else throw Error("unknown overlay '" + name + "' (mask, flow, hud, fps or none)");
+  }
+  return overlays;
+}
+
+LivePipeline::LivePipeline(const at::Tensor& panorama, const LiveSettings& settings)
+    : settings_(settings),
+      panorama_(panorama),
+      segmenter_(openSegmenter(settings.segmenter, settings.segmenterOptions)),
+      refiner_(settings.mask),
+      tracker_(settings.tracker) {
+  requireEquirectangular(panorama_, "background panorama");
+}
+
+LivePipeline::~LivePipeline() = default;
+
+void LivePipeline::recenter() { tracker_.recenter(); }
+
+LiveFrame LivePipeline::process(const cv::Mat& bgr) {
+  if (bgr.empty() || bgr.type() != CV_8UC3) throw Error("live pipeline: expected 8-bit BGR frames");
+  const auto frameStart = Clock::now();
+  LiveFrame out;
+
+  auto start = Clock::now();
+  const auto probability = segmenter_->probability(rgbImage(bgr)).contiguous();
+  const cv::Mat p(bgr.rows, bgr.cols, CV_32F, const_cast<float*>(probability.data_ptr<float>()));
+  out.alpha = refiner_.refine(p, bgr);
+  out.segmentMs = msSince(start);
+
+  start = Clock::now();
+  out.pose = tracker_.process(bgr, out.alpha);
+  out.trackMs = msSince(start);
+
+  start = Clock::now();
+  out.view = Orientation::fromRotation(settings_.start.rotation() * out.pose.orientation.rotation());
+  Camera camera;
+  camera.width = bgr.cols;
+  camera.height = bgr.rows;
+  camera.hfovDeg = settings_.tracker.hfovDeg;
+  camera.orientation = out.view;
+  torch::NoGradGuard noGrad;
+  const cv::Mat background = bgrFromTensor(renderView(panorama_, camera, Interpolation::Bilinear).to(torch::kCPU));
+  out.renderMs = msSince(start);
+
+  start = Clock::now();
+  out.composite = compositeLinear(bgr, background, out.alpha, settings_.lightMatch);
+  out.compositeMs = msSince(start);
+
+  const double frameMs = msSince(frameStart);
+  smoothedFrameMs_ = smoothedFrameMs_ == 0 ? frameMs : 0.9 * smoothedFrameMs_ + 0.1 * frameMs;
+  drawOverlays(out, bgr);
+  return out;
+}
+
+void LivePipeline::drawOverlays(LiveFrame& frame, const cv::Mat& input) {
+  const auto& o = settings_.overlays;
+  cv::Mat& image = frame.composite;
+  if (o.maskTint) {
+    // Where the matte is soft the tint is strongest: that is where users look for halos.
+    for (int y = 0; y < image.rows; ++y) {
+      const float* a = frame.alpha.ptr<float>(y);
+      cv::Vec3b* px = image.ptr<cv::Vec3b>(y);
+      for (int x = 0; x < image.cols; ++x) {
+        const float t = 0.45f * a[x];
+        px[x] = cv::Vec3b(static_cast<uint8_t>(px[x][0] * (1 - t) + 255 * t), static_cast<uint8_t>(px[x][1] * (1 - t)),
+                          static_cast<uint8_t>(px[x][2] * (1 - t) + 80 * t));
+      }
+    }
+  }
+  if (o.flow) flowOverlay_.draw(input, image, frame.alpha);
+  int line = 0;
+  char text[160];
+  if (o.hud) {
+    std::snprintf(text, sizeof text, "yaw %+.1f  pitch %+.1f  roll %+.1f  conf %.2f%s", frame.pose.orientation.yawDeg,
+                  frame.pose.orientation.pitchDeg, frame.pose.orientation.rollDeg, frame.pose.confidence,
+                  frame.pose.held ? "  (held)" : "");
+    label(image, text, line++);
+  }
+  if (o.fps) {
+    std::snprintf(text, sizeof text, "%.1f fps  seg %.0f  track %.0f  bg %.0f  comp %.0f ms", 1000.0 / smoothedFrameMs_,
+                  frame.segmentMs, frame.trackMs, frame.renderMs, frame.compositeMs);
+    label(image, text, line++);
+  }
+}
+
+}  // namespace panocast

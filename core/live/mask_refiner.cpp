@@ -1,0 +1,102 @@
+#include "live/mask_refiner.h"
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/ximgproc/edge_filter.hpp>
+
+#include "runtime/error.h"
+
+namespace panocast {
+namespace {
+
+// MediaPipe's polynomial for 1 − (1 − H(p))², H the binary entropy: 0 for confident pixels,
+// 1 at p = 0.5.
+float uncertainty(float p) {
+  const float t = p - 0.5f;
+  const float x = t * t;
+  const float poly = x * (5.68842f + x * (-0.748699f + x * (-57.8051f + x * (291.309f + x * -624.717f))));
+  return 1.0f - std::min(1.0f, poly);
+}
+
+// Components of `binary` (8-bit, 0/255) smaller than `minArea`; with `skipBorder`, those touching
+// the image border are kept (background reaching the edge is not a hole).
+cv::Mat smallComponents(const cv::Mat& binary, double minArea, bool skipBorder) {
+  cv::Mat labels, stats, centroids;
+  const int count = cv::connectedComponentsWithStats(binary, labels, stats, centroids, 8, CV_32S);
+  std::vector<uint8_t> small(static_cast<size_t>(count), 0);
+  for (int i = 1; i < count; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const bool touchesBorder = x == 0 || y == 0 || x + w == binary.cols || y + h == binary.rows;
+    small[static_cast<size_t>(i)] = stats.at<int>(i, cv::CC_STAT_AREA) < minArea && !(skipBorder && touchesBorder);
+  }
+  cv::Mat out(binary.size(), CV_8U);
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* l = labels.ptr<int>(y);
+    uint8_t* o = out.ptr<uint8_t>(y);
+    for (int x = 0; x < labels.cols; ++x) o[x] = small[static_cast<size_t>(l[x])] ? 255 : 0;
+  }
+  return out;
+}
+
+}  // namespace
+
+cv::Mat smoothTemporally(const cv::Mat& probability, const cv::Mat& previous, double ratio) {
+  if (previous.empty() || previous.size() != probability.size() || ratio <= 0) return probability.clone();
+  cv::Mat out(probability.size(), CV_32F);
+  const float r = static_cast<float>(std::min(1.0, ratio));
+  for (int y = 0; y < out.rows; ++y) {
+    const float* p = probability.ptr<float>(y);
+    const float* q = previous.ptr<float>(y);
+    float* o = out.ptr<float>(y);
+    for (int x = 0; x < out.cols; ++x) o[x] = p[x] + (q[x] - p[x]) * uncertainty(p[x]) * r;
+  }
+  return out;
+}
+
+cv::Mat fillHolesAndRemoveIslands(const cv::Mat& probability, double threshold, double minHoleFraction,
+                                  double minIslandFraction) {
+  const double area = static_cast<double>(probability.total());
+  cv::Mat person;
+  cv::compare(probability, threshold, person, cv::CMP_GT);
+  cv::Mat background;
+  cv::bitwise_not(person, background);
+  const cv::Mat islands = smallComponents(person, minIslandFraction * area, /*skipBorder=*/false);
+  const cv::Mat holes = smallComponents(background, minHoleFraction * area, /*skipBorder=*/true);
+  cv::Mat out = probability.clone();
+  out.setTo(0.0f, islands);
+  out.setTo(1.0f, holes);
+  return out;
+}
+
+cv::Mat featherOutward(const cv::Mat& alpha, int radius) {
+  if (radius <= 0) return alpha.clone();
+  // Dilating first moves the soft edge outward by `radius`, so the blur of the same radius never
+  // lowers alpha inside the original person region: feathering without a halo cut into hair.
+  cv::Mat grown, out;
+  cv::dilate(alpha, grown, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1)));
+  cv::blur(grown, out, cv::Size(2 * radius + 1, 2 * radius + 1), cv::Point(-1, -1), cv::BORDER_REPLICATE);
+  return out;
+}
+
+cv::Mat MaskRefiner::refine(const cv::Mat& probability, const cv::Mat& frame) {
+  if (probability.empty() || probability.type() != CV_32F) throw Error("mask refiner: expected a float probability map");
+  if (frame.empty() || frame.depth() != CV_8U) throw Error("mask refiner: expected an 8-bit frame");
+  cv::Mat p = probability;
+  if (p.size() != frame.size()) cv::resize(probability, p, frame.size(), 0, 0, cv::INTER_LINEAR);
+
+  cv::Mat smoothed = smoothTemporally(p, previous_, settings_.smoothing);
+  previous_ = smoothed;
+  cv::Mat alpha = fillHolesAndRemoveIslands(smoothed, settings_.threshold, settings_.minHoleFraction,
+                                            settings_.minIslandFraction);
+  if (settings_.guidedRadius > 0) {
+    cv::Mat guide;
+    frame.convertTo(guide, CV_32F, 1.0 / 255.0);
+    cv::Mat refined;
+    cv::ximgproc::guidedFilter(guide, alpha, refined, settings_.guidedRadius, settings_.guidedEps);
+    alpha = refined;
+  }
+  cv::min(cv::max(alpha, 0.0), 1.0, alpha);
+  return featherOutward(alpha, settings_.featherPx);
+}
+
+}  // namespace panocast
