@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p out
 panocast=build/app/panocast
-$panocast synth-clip --panorama data/samples/interior.png --person data/samples/astronaut.png \
+$panocast synth-clip --panorama data/samples/interior.png --person data/people/astronaut.png \
   --seconds 8 --size 1280x720 --fov 70 --out out/webcam-synthetic.mp4 --truth-csv out/webcam-synthetic-path.csv
 $panocast composite --input out/webcam-synthetic.mp4 --panorama data/samples/forest.png --fov 70 \
   --overlays hud --output out/composite.mp4 --track-csv out/composite-track.csv

@@ -5,7 +5,7 @@
 #   3. the build (CMake + Ninja, ccache), into build/;
 #   4. Blender's eight CC0 equirectangular panoramas, tone-mapped from HDR, into data/samples;
 #   5. a public-domain portrait (NASA's astronaut photo shipped in Debian's python3-skimage) for
-#      the synthetic webcam clip of the demo, into data/samples.
+#      the synthetic webcam clip of the demo, into data/people.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -62,7 +62,9 @@ cp /usr/share/blender/datafiles/studiolights/world/license.txt "$samples/LICENSE
 echo "$(ls "$samples"/*.png | wc -l) panoramas in $samples"
 
 step "Portrait for the synthetic webcam clip (public domain, from Debian's python3-skimage)"
-portrait=$samples/astronaut.png
+people=data/people
+mkdir -p "$people"
+portrait=$people/astronaut.png
 if [ -f "$portrait" ]; then
   echo "present: $portrait"
 else
@@ -77,7 +79,7 @@ else
     tar -xO ./usr/lib/python3/dist-packages/skimage/data/astronaut.png > "$portrait.partial"
   mv "$portrait.partial" "$portrait"
   rm -rf "$tmp"
-  cat > "$samples/LICENSE-astronaut.txt" <<'TXT'
+  cat > "$people/LICENSE-astronaut.txt" <<'TXT'
 astronaut.png: astronaut Eileen Collins, NASA photograph (public domain), as distributed in
 scikit-image's data folder (Debian package python3-skimage). Used only to make a clearly
 labelled synthetic webcam clip for the demo and tests.

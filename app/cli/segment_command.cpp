@@ -1,6 +1,7 @@
 // panocast segment: the person mask of one image — the model's raw output exactly as MediaPipe's
 // runtime gives it (--raw), or the refined matte the live preview composites with.
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
 #include <cstdio>
@@ -37,9 +38,13 @@ void segment(const SegmentOptions& o) {
   if (o.raw) {
     writeImage(o.out, segmenter->rawMask(image));
   } else {
-    auto probability = segmenter->probability(image).contiguous();
-    const cv::Mat p(image.height, image.width, CV_32F, probability.data_ptr<float>());
-    const cv::Mat frame(image.height, image.width, CV_8UC(image.channels), const_cast<uint8_t*>(image.pixels.data()));
+    // The model-size probability: the refiner upsamples it along the image's own edges.
+    auto probability = segmenter->modelProbability(image).contiguous();
+    const cv::Mat p(static_cast<int>(probability.size(0)), static_cast<int>(probability.size(1)), CV_32F,
+                    probability.data_ptr<float>());
+    cv::Mat frame(image.height, image.width, CV_8UC(image.channels), const_cast<uint8_t*>(image.pixels.data()));
+    if (image.channels == 4) cv::cvtColor(frame, frame, cv::COLOR_RGBA2RGB);  // the guide is colour only
+    if (image.channels == 2) cv::extractChannel(frame, frame, 0);
     MaskRefinerSettings settings;
     if (o.feather >= 0) settings.featherPx = o.feather;
     const cv::Mat alpha = MaskRefiner(settings).refine(p, frame);

@@ -39,8 +39,9 @@ cv::Mat personMatte(const SynthClipOptions& o, const ImageU8& portrait) {
   }
   SegmenterOptions options;
   options.modelsFolder = o.models;
-  auto probability = openSegmenter(SegmenterKind::Selfie, options)->probability(portrait).contiguous();
-  const cv::Mat p(portrait.height, portrait.width, CV_32F, probability.data_ptr<float>());
+  auto probability = openSegmenter(SegmenterKind::Selfie, options)->modelProbability(portrait).contiguous();
+  const cv::Mat p(static_cast<int>(probability.size(0)), static_cast<int>(probability.size(1)), CV_32F,
+                  probability.data_ptr<float>());
   const cv::Mat rgb(portrait.height, portrait.width, CV_8UC3, const_cast<uint8_t*>(portrait.pixels.data()));
   MaskRefinerSettings settings;
   settings.smoothing = 0;  // one still image: nothing to smooth over time

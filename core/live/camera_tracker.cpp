@@ -165,7 +165,13 @@ std::vector<cv::Point2f> spreadCorners(const cv::Mat& grey, const cv::Mat& backg
   constexpr int kColumns = 4, kRows = 3;
   const double minDistance = std::max(3.0, grey.cols / 64.0);
   std::vector<cv::Point2f> candidates, chosen;
-  cv::goodFeaturesToTrack(grey, candidates, 4 * maxCorners, quality, minDistance, background);
+  // Shi–Tomasi's quality is relative to the strongest corner: one lamp against a white wall can
+  // push every other corner under 1 %. Rooms with a person filling the middle are the common
+  // webcam case, so the threshold is lowered until there are enough candidates to choose from.
+  for (double q = quality; q >= quality / 30; q /= 3) {
+    cv::goodFeaturesToTrack(grey, candidates, 4 * maxCorners, q, minDistance, background);
+    if (static_cast<int>(candidates.size()) >= maxCorners) break;
+  }
   // Twice the fair share: textured cells may carry more than blank sky, but none dominates.
   const int perCell = std::max(1, 2 * maxCorners / (kColumns * kRows));
   int counts[kColumns * kRows] = {};

@@ -2,7 +2,9 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
@@ -34,10 +36,13 @@ cv::Mat bgrFromTensor(const at::Tensor& chw) {
   return bgr;
 }
 
+// Text sized to the frame: the same HUD must be readable at 1080p and not cover a 320×180 preview.
 void label(cv::Mat& image, const std::string& text, int line) {
-  const cv::Point at(10, 22 + 20 * line);
-  cv::putText(image, text, at, cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(0, 0, 0), 3, cv::LINE_AA);
-  cv::putText(image, text, at, cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(255, 255, 255), 1, cv::LINE_AA);
+  const double scale = std::clamp(image.cols / 2000.0, 0.3, 1.2);
+  const int thin = std::max(1, static_cast<int>(std::lround(2 * scale)));
+  const cv::Point at(static_cast<int>(16 * scale) + 4, static_cast<int>((36 + 36 * line) * scale) + 6);
+  cv::putText(image, text, at, cv::FONT_HERSHEY_SIMPLEX, scale, cv::Scalar(0, 0, 0), thin + 2, cv::LINE_AA);
+  cv::putText(image, text, at, cv::FONT_HERSHEY_SIMPLEX, scale, cv::Scalar(255, 255, 255), thin, cv::LINE_AA);
 }
 
 }  // namespace
@@ -64,9 +69,15 @@ LivePipeline::LivePipeline(const at::Tensor& panorama, const LiveSettings& setti
       refiner_(settings.mask),
       tracker_(settings.tracker) {
   requireEquirectangular(panorama_, "background panorama");
+  if (!panorama_.is_cuda()) cpuBackground_ = std::make_unique<BackgroundRenderer>(bgrFromTensor(panorama_));
 }
 
 LivePipeline::~LivePipeline() = default;
+
+cv::Mat LivePipeline::renderOnDevice(const Camera& camera) const {
+  torch::NoGradGuard noGrad;
+  return bgrFromTensor(renderView(panorama_, camera, Interpolation::Bilinear).to(torch::kCPU));
+}
 
 void LivePipeline::recenter() { tracker_.recenter(); }
 
@@ -76,8 +87,9 @@ LiveFrame LivePipeline::process(const cv::Mat& bgr) {
   LiveFrame out;
 
   auto start = Clock::now();
-  const auto probability = segmenter_->probability(rgbImage(bgr)).contiguous();
-  const cv::Mat p(bgr.rows, bgr.cols, CV_32F, const_cast<float*>(probability.data_ptr<float>()));
+  const auto probability = segmenter_->modelProbability(rgbImage(bgr)).to(torch::kFloat).contiguous();
+  const cv::Mat p(static_cast<int>(probability.size(0)), static_cast<int>(probability.size(1)), CV_32F,
+                  const_cast<float*>(probability.data_ptr<float>()));
   out.alpha = refiner_.refine(p, bgr);
   out.segmentMs = msSince(start);
 
@@ -92,8 +104,7 @@ LiveFrame LivePipeline::process(const cv::Mat& bgr) {
   camera.height = bgr.rows;
   camera.hfovDeg = settings_.tracker.hfovDeg;
   camera.orientation = out.view;
-  torch::NoGradGuard noGrad;
-  const cv::Mat background = bgrFromTensor(renderView(panorama_, camera, Interpolation::Bilinear).to(torch::kCPU));
+  const cv::Mat background = cpuBackground_ ? cpuBackground_->render(camera) : renderOnDevice(camera);
   out.renderMs = msSince(start);
 
   start = Clock::now();

@@ -9,6 +9,7 @@
 #include <opencv2/core/mat.hpp>
 
 #include "geometry/orientation.h"
+#include "live/background_renderer.h"
 #include "live/camera_tracker.h"
 #include "live/flow_overlay.h"
 #include "live/mask_refiner.h"
@@ -60,8 +61,10 @@ class LivePipeline {
 
  private:
   void drawOverlays(LiveFrame& frame, const cv::Mat& input);
+  cv::Mat renderOnDevice(const Camera& camera) const;
   LiveSettings settings_;
-  at::Tensor panorama_;
+  at::Tensor panorama_;                        // on CUDA: rendered with grid_sample there
+  std::unique_ptr<BackgroundRenderer> cpuBackground_;  // on the CPU: OpenCV remap (much faster)
   std::unique_ptr<PersonSegmenter> segmenter_;
   MaskRefiner refiner_;
   CameraTracker tracker_;

@@ -1,8 +1,8 @@
 #include "live/mask_refiner.h"
 
 #include <opencv2/imgproc.hpp>
-#include <opencv2/ximgproc/edge_filter.hpp>
 
+#include "live/guided_upsampler.h"
 #include "runtime/error.h"
 
 namespace panocast {
@@ -70,30 +70,37 @@ cv::Mat fillHolesAndRemoveIslands(const cv::Mat& probability, double threshold, 
 
 cv::Mat featherOutward(const cv::Mat& alpha, int radius) {
   if (radius <= 0) return alpha.clone();
-  // Dilating first moves the soft edge outward by `radius`, so the blur of the same radius never
-  // lowers alpha inside the original person region: feathering without a halo cut into hair.
+  // Dilating first with the blur's own square window moves the soft edge outward by `radius`:
+  // every pixel the blur averages then holds at least the centre's alpha, so alpha never drops
+  // inside the original person region (feathering without a halo cut into hair).
   cv::Mat grown, out;
-  cv::dilate(alpha, grown, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1)));
+  cv::dilate(alpha, grown, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * radius + 1, 2 * radius + 1)));
   cv::blur(grown, out, cv::Size(2 * radius + 1, 2 * radius + 1), cv::Point(-1, -1), cv::BORDER_REPLICATE);
+  cv::max(out, alpha, out);  // exact: the box sum may round a run of ones to 0.99999994
   return out;
 }
 
 cv::Mat MaskRefiner::refine(const cv::Mat& probability, const cv::Mat& frame) {
   if (probability.empty() || probability.type() != CV_32F) throw Error("mask refiner: expected a float probability map");
-  if (frame.empty() || frame.depth() != CV_8U) throw Error("mask refiner: expected an 8-bit frame");
-  cv::Mat p = probability;
-  if (p.size() != frame.size()) cv::resize(probability, p, frame.size(), 0, 0, cv::INTER_LINEAR);
+  if (frame.empty() || frame.depth() != CV_8U || (frame.channels() != 3 && frame.channels() != 1))
+    throw Error("mask refiner: expected an 8-bit BGR or grey frame");
+  cv::Mat colour = frame;
+  if (frame.channels() == 1) cv::cvtColor(frame, colour, cv::COLOR_GRAY2BGR);
 
-  cv::Mat smoothed = smoothTemporally(p, previous_, settings_.smoothing);
+  // Smoothing and the hole/island analysis run at the probability's own size (the model's, in
+  // the live path): they gain nothing from more pixels, and the frame-size work is left to the
+  // edge-aware upsampling.
+  cv::Mat smoothed = smoothTemporally(probability, previous_, settings_.smoothing);
   previous_ = smoothed;
-  cv::Mat alpha = fillHolesAndRemoveIslands(smoothed, settings_.threshold, settings_.minHoleFraction,
-                                            settings_.minIslandFraction);
+  const cv::Mat cleaned = fillHolesAndRemoveIslands(smoothed, settings_.threshold, settings_.minHoleFraction,
+                                                    settings_.minIslandFraction);
+  cv::Mat alpha;
   if (settings_.guidedRadius > 0) {
-    cv::Mat guide;
-    frame.convertTo(guide, CV_32F, 1.0 / 255.0);
-    cv::Mat refined;
-    cv::ximgproc::guidedFilter(guide, alpha, refined, settings_.guidedRadius, settings_.guidedEps);
-    alpha = refined;
+    alpha = guidedUpsample(cleaned, colour, {settings_.guidedRadius, settings_.guidedEps, settings_.guidedSubsample});
+  } else if (cleaned.size() != frame.size()) {
+    cv::resize(cleaned, alpha, frame.size(), 0, 0, cv::INTER_LINEAR);
+  } else {
+    alpha = cleaned;
   }
   cv::min(cv::max(alpha, 0.0), 1.0, alpha);
   return featherOutward(alpha, settings_.featherPx);

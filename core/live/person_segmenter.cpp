@@ -25,9 +25,7 @@ class SelfieAdapter : public PersonSegmenter {
                              kSelfieHowTo, o.modelsFolder),
                o.device) {}
   SegmenterKind kind() const override { return kind_; }
-  at::Tensor probability(const ImageU8& image) override {
-    return resizeProbability(model_.probabilities(image).to(torch::kCPU), image.width, image.height);
-  }
+  at::Tensor modelProbability(const ImageU8& image) override { return model_.probabilities(image).to(torch::kCPU); }
   ImageU8 rawMask(const ImageU8& image) override { return model_.rawMask(image); }
 
  private:
@@ -42,7 +40,7 @@ class DeepLabAdapter : public PersonSegmenter {
     model_->to(device_);
   }
   SegmenterKind kind() const override { return SegmenterKind::DeepLab; }
-  at::Tensor probability(const ImageU8& image) override {
+  at::Tensor modelProbability(const ImageU8& image) override {
     torch::NoGradGuard noGrad;
     auto rgb = toTensor(image);  // [C, H, W] in 0..1
     if (rgb.size(0) == 1) rgb = rgb.expand({3, -1, -1});
@@ -57,7 +55,7 @@ class DeepLabAdapter : public PersonSegmenter {
     const auto std = torch::tensor({0.229, 0.224, 0.225}, rgb.options()).view({1, 3, 1, 1});
     const auto logits = model_->forward((rgb - mean) / std);
     const auto person = torch::softmax(logits, 1)[0][DeepLabV3MobileNetImpl::kPersonClass];
-    return resizeProbability(person.to(torch::kCPU), image.width, image.height);
+    return person.to(torch::kCPU).contiguous();
   }
   ImageU8 rawMask(const ImageU8& image) override { return probabilityToMask(probability(image)); }
 
@@ -68,6 +66,10 @@ class DeepLabAdapter : public PersonSegmenter {
 };
 
 }  // namespace
+
+at::Tensor PersonSegmenter::probability(const ImageU8& image) {
+  return resizeProbability(modelProbability(image), image.width, image.height);
+}
 
 SegmenterKind segmenterKindFromName(const std::string& name) {
   if (name == "selfie") return SegmenterKind::Selfie;

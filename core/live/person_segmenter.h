@@ -22,8 +22,11 @@ class PersonSegmenter {
  public:
   virtual ~PersonSegmenter() = default;
   virtual SegmenterKind kind() const = 0;
-  // Person probability [H, W] float in [0, 1] on the CPU, at the image's size.
-  virtual at::Tensor probability(const ImageU8& image) = 0;
+  // Person probability [h, w] float in [0, 1] on the CPU at the model's working size (the image
+  // stretched to it): the live path refines and upsamples this itself (mask_refiner.h).
+  virtual at::Tensor modelProbability(const ImageU8& image) = 0;
+  // The same, bilinearly resized to the image's size [H, W].
+  at::Tensor probability(const ImageU8& image);
   // The model's raw 8-bit mask at the image's size, as MediaPipe's runtime produces it (for the
   // selfie models exactly; DeepLab: round(255·p)).
   virtual ImageU8 rawMask(const ImageU8& image) = 0;

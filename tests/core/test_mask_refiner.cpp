@@ -54,24 +54,55 @@ TEST(MaskRefiner, FeatheringGrowsOutwardWithoutEatingIn) {
   EXPECT_FLOAT_EQ(out.at<float>(50, 50 + 42), 0.0f);
 }
 
-TEST(MaskRefiner, GuidedRefinementSnapsABlurryMaskToTheImageEdge) {
-  // A dark person left of x = 100 against a bright wall; the model's mask is a 30-pixel ramp.
+TEST(MaskRefiner, GuidedUpsamplingSnapsABlurryModelMaskToTheImageEdge) {
+  // A dark person left of x = 100 against a bright wall. The model's mask comes at a quarter of
+  // the frame's size, centred on the true edge but soft over three of its pixels (12 frame
+  // pixels), as a 256-pixel model output looks at 720p.
   cv::Mat frame(120, 200, CV_8UC3, cv::Scalar(230, 230, 230));
   frame(cv::Rect(0, 0, 100, 120)).setTo(cv::Scalar(40, 50, 60));
-  cv::Mat p(120, 200, CV_32F);
-  for (int x = 0; x < 200; ++x) p.col(x).setTo(std::clamp((115.0f - x) / 30.0f, 0.0f, 1.0f));
+  cv::Mat p(30, 50, CV_32F);
+  const float edge = (100.0f - 1.5f) / 4.0f;  // x = 100 in the model's pixel-centre coordinates
+  for (int x = 0; x < 50; ++x) p.col(x).setTo(std::clamp(0.5f - (x - edge) / 3.0f, 0.0f, 1.0f));
   MaskRefinerSettings settings;
   settings.smoothing = 0;
   settings.featherPx = 0;
   const auto alpha = MaskRefiner(settings).refine(p, frame);
-  auto transitionWidth = [](const cv::Mat& m) {
-    int n = 0;
-    for (int x = 0; x < m.cols; ++x) n += m.at<float>(60, x) > 0.1f && m.at<float>(60, x) < 0.9f;
-    return n;
+  ASSERT_EQ(alpha.size(), frame.size());
+  settings.guidedRadius = 0;  // plain bilinear upsampling, for comparison
+  const auto bilinear = MaskRefiner(settings).refine(p, frame);
+  // Bilinear upsampling spreads the edge over a dozen pixels in even steps; the guided result puts
+  // one large step exactly on the frame's edge (between x = 99 and 100) and stays near 1 and 0
+  // on either side of it.
+  auto steepest = [](const cv::Mat& m) {
+    int at = 0;
+    float best = 0;
+    for (int x = 0; x + 1 < m.cols; ++x) {
+      const float step = std::abs(m.at<float>(60, x + 1) - m.at<float>(60, x));
+      if (step > best) best = step, at = x;
+    }
+    return std::make_pair(at, best);
   };
-  EXPECT_LT(transitionWidth(alpha), transitionWidth(p) / 2);
-  EXPECT_GT(alpha.at<float>(60, 95), 0.8f);   // the person side
-  EXPECT_LT(alpha.at<float>(60, 106), 0.2f);  // the wall, though the raw mask said ~0.3
+  std::printf("steepest step: guided %.3f at x = %d, bilinear %.3f at x = %d\n", steepest(alpha).second,
+              steepest(alpha).first, steepest(bilinear).second, steepest(bilinear).first);
+  EXPECT_EQ(steepest(alpha).first, 99);
+  EXPECT_GT(steepest(alpha).second, 0.5f);
+  EXPECT_LT(steepest(bilinear).second, 0.15f);
+  for (int x = 80; x < 100; ++x) EXPECT_GT(alpha.at<float>(60, x), 0.8f) << x;
+  for (int x = 100; x < 120; ++x) EXPECT_LT(alpha.at<float>(60, x), 0.25f) << x;
+  EXPECT_LT(bilinear.at<float>(60, 97), 0.8f);
+  EXPECT_GT(bilinear.at<float>(60, 102), 0.25f);
+}
+
+TEST(MaskRefiner, RefinesGreyFramesAndRejectsWrongInput) {
+  cv::Mat grey(40, 60, CV_8U, cv::Scalar(100));
+  cv::Mat p(10, 15, CV_32F, cv::Scalar(0.7f));
+  MaskRefiner refiner;
+  const auto alpha = refiner.refine(p, grey);
+  EXPECT_EQ(alpha.size(), grey.size());
+  EXPECT_NEAR(alpha.at<float>(20, 30), 0.7f, 1e-3f);
+  EXPECT_THROW(refiner.refine(cv::Mat(10, 15, CV_8U), grey), Error);
+  EXPECT_THROW(refiner.refine(p, cv::Mat(40, 60, CV_32FC3)), Error);
+  EXPECT_THROW(refiner.refine(p, cv::Mat()), Error);
 }
 
 TEST(Compositor, BlendsInLinearLight) {

@@ -111,7 +111,7 @@ TEST(CliComposite, SyntheticClipIsCompositedFrameForFrameAndTracked) {
   const auto dir = test::scratchDir("cli_composite");
   const auto clip = dir / "webcam-synthetic.mp4", out = dir / "composite.mp4";
   const std::string make = "synth-clip --panorama " + test::sample("interior.png").string() + " --person " +
-                           test::sample("astronaut.png").string() + " --size 320x180 --seconds 4 --fps 15 --fov 70 --out " +
+                           test::portrait("astronaut.png").string() + " --size 320x180 --seconds 4 --fps 15 --fov 70 --out " +
                            clip.string() + " --truth-csv " + (dir / "truth.csv").string();
   ASSERT_EQ(runCli(make, dir / "make.log"), 0) << readText(dir / "make.log");
   EXPECT_NE(readText(dir / "make.log").find("SYNTHETIC"), std::string::npos);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace panocast::test {
 namespace {
@@ -33,10 +34,10 @@ torch::Tensor detTensor(uint64_t stream, const std::vector<int64_t>& shape, doub
 
 std::map<std::string, torch::Tensor> detFill(const std::map<std::string, std::vector<int64_t>>& shapes,
                                              const std::vector<std::string>& integerKeys) {
-  std::vector<std::string> keys;
-  for (const auto& [name, shape] : shapes) keys.push_back(name);
-  keys.insert(keys.end(), integerKeys.begin(), integerKeys.end());
-  std::sort(keys.begin(), keys.end());
+  // Integer keys may or may not also be listed in `shapes`; each key counts once in the order.
+  std::set<std::string> unique(integerKeys.begin(), integerKeys.end());
+  for (const auto& [name, shape] : shapes) unique.insert(name);
+  const std::vector<std::string> keys(unique.begin(), unique.end());
   std::map<std::string, torch::Tensor> out;
   for (size_t j = 0; j < keys.size(); ++j) {
     const std::string& name = keys[j];

@@ -17,7 +17,7 @@ double detUniform(uint64_t stream, uint64_t index);
 at::Tensor detTensor(uint64_t stream, const std::vector<int64_t>& shape, double lo = -1.0, double hi = 1.0);
 
 // det_fill of a whole state dict given as name → shape (floating tensors only are filled;
-// `integerKeys` use up their stream index but are returned untouched/absent).
+// `integerKeys` use up their stream index but are returned absent; they may also be in `shapes`).
 std::map<std::string, at::Tensor> detFill(const std::map<std::string, std::vector<int64_t>>& shapes,
                                           const std::vector<std::string>& integerKeys = {});
 

@@ -35,6 +35,10 @@ fs::path samplesRoot() {
 
 fs::path sample(const std::string& name) { return requireExisting(samplesRoot() / name, "sample panorama"); }
 
+fs::path portrait(const std::string& name) {
+  return requireExisting(fs::path(PANOCAST_SOURCE_DIR) / "data" / "people" / name, "portrait; run scripts/setup.sh");
+}
+
 fs::path scratchDir(const std::string& name) {
   const fs::path dir = fs::path(PANOCAST_BINARY_DIR) / "test-output" / name;
   fs::remove_all(dir);

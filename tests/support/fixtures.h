@@ -13,6 +13,9 @@ std::filesystem::path fixture(const std::filesystem::path& relative);
 std::filesystem::path samplesRoot();
 std::filesystem::path sample(const std::string& name);
 
+// The public-domain portrait set-up extracts for synthetic webcam clips (data/people).
+std::filesystem::path portrait(const std::string& name);
+
 // A fresh empty folder under the build tree for this test's outputs.
 std::filesystem::path scratchDir(const std::string& name);
 

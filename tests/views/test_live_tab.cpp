@@ -136,7 +136,7 @@ void LiveTabTest::initTestCase() {
   QProcess synth;
   synth.setProcessChannelMode(QProcess::MergedChannels);
   synth.start(PANOCAST_BINARY_DIR "/app/panocast",
-              {"synth-clip", "--panorama", samplePath("interior.png"), "--person", samplePath("astronaut.png"), "--size",
+              {"synth-clip", "--panorama", samplePath("interior.png"), "--person", QString::fromStdString(test::portrait("astronaut.png").string()), "--size",
                "320x180", "--seconds", "2", "--fps", "15", "--out", clip_});
   QVERIFY2(synth.waitForFinished(300000), "panocast synth-clip did not finish");
   QVERIFY2(synth.exitStatus() == QProcess::NormalExit && synth.exitCode() == 0, synth.readAll().constData());
