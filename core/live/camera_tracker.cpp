@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,9 @@ struct CameraTracker::State {
   Orientation output;
   double confidence = 0;
   int heldFrames = 0;
+  WorkFrame previous;            // the last frame, kept to re-key on after the fact
+  bool previousTracked = false;  // … when its pose was measured, not held
+  Mat3 previousPose;
 
   cv::Point2d project(const Vec3& ray, bool& inFront) const {
     inFront = ray.z > 1e-3;
@@ -241,13 +245,17 @@ TrackedPose CameraTracker::process(const cv::Mat& frame, const cv::Mat& personMa
   current.backgroundFraction = cv::countNonZero(current.background) / static_cast<double>(s.workSize.area());
   cv::buildOpticalFlowPyramid(current.grey, current.pyramid, kLkWindow, kLkLevels);
 
-  const auto makeKeyframe = [&](const Mat3& pose, int depth) -> bool {
+  // A keyframe from `view`, unless it has too few background corners to be worth keeping.
+  const auto buildKeyframe = [&](const WorkFrame& view, const Mat3& pose, int depth) -> std::optional<Keyframe> {
     Keyframe key;
-    key.points = spreadCorners(current.grey, current.background, settings_.maxCorners, settings_.cornerQuality);
-    if (static_cast<int>(key.points.size()) < 2 * settings_.minInliers) return false;
-    key.pyramid = current.pyramid;
+    key.points = spreadCorners(view.grey, view.background, settings_.maxCorners, settings_.cornerQuality);
+    if (static_cast<int>(key.points.size()) < 2 * settings_.minInliers) return std::nullopt;
+    key.pyramid = view.pyramid;
     key.pose = pose;
     key.depth = depth;
+    return key;
+  };
+  const auto adoptKeyframe = [&](Keyframe&& key, const Mat3& relative) {
     if (static_cast<int>(s.keyframes.size()) >= settings_.maxKeyframes) {
       // Forget the most recent non-active view but never the first: it anchors home.
       int victim = static_cast<int>(s.keyframes.size()) - 1;
@@ -259,13 +267,29 @@ TrackedPose CameraTracker::process(const cv::Mat& frame, const cv::Mat& personMa
     }
     s.keyframes.push_back(std::move(key));
     s.active = static_cast<int>(s.keyframes.size()) - 1;
-    s.relative = Mat3::identity();
-    return true;
+    s.relative = relative;
   };
+  const auto makeKeyframe = [&](const Mat3& pose, int depth) {
+    auto key = buildKeyframe(current, pose, depth);
+    if (key) adoptKeyframe(std::move(*key), Mat3::identity());
+    return key.has_value();
+  };
+  // Every frame ends as the previous one; a tracked one may become a keyframe after the fact.
+  struct RememberFrame {
+    State& s;
+    WorkFrame& current;
+    bool tracked = false;
+    ~RememberFrame() {
+      s.previous = std::move(current);
+      s.previousTracked = tracked;
+      s.previousPose = s.pose;
+    }
+  } remember{s, current};
 
   TrackedPose result;
   if (s.active < 0) {  // first usable frame: it defines the reference orientation
     result.confidence = makeKeyframe(Mat3::identity(), 0) ? 1.0 : 0.0;
+    remember.tracked = result.confidence > 0;
     s.confidence = result.confidence;
     result.orientation = s.output;
     return result;
@@ -381,7 +405,23 @@ TrackedPose CameraTracker::process(const cv::Mat& frame, const cv::Mat& personMa
 
   const double rekeyAngle = settings_.rekeyFovFraction * settings_.hfovDeg;
   Fit fit;
-  if (current.backgroundFraction >= settings_.minBackground) fit = fitAgainst(s.keyframes[s.active], s.relative);
+  if (current.backgroundFraction >= settings_.minBackground) {
+    fit = fitAgainst(s.keyframes[s.active], s.relative);
+    // The keyframe's points can vanish within a frame or two when the background slides behind
+    // a large foreground person. The previous frame was tracked, so its pose is known: it
+    // becomes the keyframe after the fact and the short, one-frame step is measured from it.
+    if (!fit.ok && s.previousTracked) {
+      const Mat3 motion = s.previousPose.transposed() * s.keyframes[s.active].pose * s.relative;  // the best guess
+      if (auto key = buildKeyframe(s.previous, s.previousPose, s.keyframes[s.active].depth + 1)) {
+        const Fit step = fitAgainst(*key, motion);
+        if (step.ok) {
+          adoptKeyframe(std::move(*key), step.relative);
+          fit = step;
+          result.rekeyed = true;
+        }
+      }
+    }
+  }
   if (fit.ok) {
     Keyframe& key = s.keyframes[s.active];
     key.baseline = std::max(key.baseline, fit.inliers);
@@ -389,6 +429,7 @@ TrackedPose CameraTracker::process(const cv::Mat& frame, const cv::Mat& personMa
     s.pose = key.pose * fit.relative;
     s.heldFrames = 0;
     s.confidence = fit.quality;
+    remember.tracked = true;
     const double turned = angleBetween(Mat3::identity(), fit.relative);
     // Re-key before the points run out: when a share of the keyframe's best count is left, or
     // when near the floor of §5.1 while a fresh keyframe is likely to do clearly better.
@@ -422,6 +463,7 @@ TrackedPose CameraTracker::process(const cv::Mat& frame, const cv::Mat& personMa
         s.confidence = switched.quality;
         result.held = false;
         result.rekeyed = true;
+        remember.tracked = true;
       } else if (s.heldFrames >= 15 && makeKeyframe(guess, s.keyframes[s.active].depth + 1)) {
         // Lost for half a second: continue from the best guess rather than stay frozen for good.
         s.pose = guess;

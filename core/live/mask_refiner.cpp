@@ -102,6 +102,10 @@ cv::Mat MaskRefiner::refine(const cv::Mat& probability, const cv::Mat& frame) {
   } else {
     alpha = cleaned;
   }
+  if (settings_.clipWhite - settings_.clipBlack < 0.05 || settings_.clipBlack < 0 || settings_.clipWhite > 1)
+    throw Error("mask refiner: clip black/white must satisfy 0 ≤ black < white ≤ 1");
+  alpha.convertTo(alpha, CV_32F, 1.0 / (settings_.clipWhite - settings_.clipBlack),
+                  -settings_.clipBlack / (settings_.clipWhite - settings_.clipBlack));
   cv::min(cv::max(alpha, 0.0), 1.0, alpha);
   return featherOutward(alpha, settings_.featherPx);
 }

@@ -17,6 +17,11 @@ struct MaskRefinerSettings {
   int guidedRadius = 12;              // pixels at frame size; 0 = plain bilinear upsampling
   double guidedEps = 1e-3;            // in (0..1 intensity)²: smaller follows image edges more
   int guidedSubsample = 4;            // the guided fit runs at 1/this of the frame's size
+  // Matte levels after upsampling, as a keyer's clip black/white: the guided fit leaves faint
+  // tails (a few % of the old background showing through the person, a grey halo outside);
+  // values below clipBlack become 0, above clipWhite 1, and the edge between keeps its shape.
+  double clipBlack = 0.1;
+  double clipWhite = 0.9;
   int featherPx = 2;                  // outward feather: dilate, then blur, by this radius
 };
 

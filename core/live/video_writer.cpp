@@ -54,6 +54,9 @@ class FfmpegBackend : public VideoWriter::Backend {
     const auto ext = lowerExtension(path);
     if (ext == ".mp4" || ext == ".mov" || ext == ".m4v")
       args.insert(args.end(), {"-movflags", "+frag_keyframe+empty_moov+default_base_moof"});
+    // Each finished fragment goes to disk at once, not when ffmpeg's 32 KB output buffer fills:
+    // otherwise a killed recording of easy-to-compress frames can be left without even a header.
+    args.insert(args.end(), {"-flush_packets", "1"});
     args.push_back(path.string());
     process_.emplace(ffmpeg, args);
   }

@@ -66,6 +66,7 @@ TEST(MaskRefiner, GuidedUpsamplingSnapsABlurryModelMaskToTheImageEdge) {
   MaskRefinerSettings settings;
   settings.smoothing = 0;
   settings.featherPx = 0;
+  settings.clipBlack = 0, settings.clipWhite = 1;  // the upsampling alone
   const auto alpha = MaskRefiner(settings).refine(p, frame);
   ASSERT_EQ(alpha.size(), frame.size());
   settings.guidedRadius = 0;  // plain bilinear upsampling, for comparison
@@ -99,10 +100,13 @@ TEST(MaskRefiner, RefinesGreyFramesAndRejectsWrongInput) {
   MaskRefiner refiner;
   const auto alpha = refiner.refine(p, grey);
   EXPECT_EQ(alpha.size(), grey.size());
-  EXPECT_NEAR(alpha.at<float>(20, 30), 0.7f, 1e-3f);
+  EXPECT_NEAR(alpha.at<float>(20, 30), (0.7f - 0.1f) / 0.8f, 1e-3f);  // clip black 0.1, white 0.9
   EXPECT_THROW(refiner.refine(cv::Mat(10, 15, CV_8U), grey), Error);
   EXPECT_THROW(refiner.refine(p, cv::Mat(40, 60, CV_32FC3)), Error);
   EXPECT_THROW(refiner.refine(p, cv::Mat()), Error);
+  MaskRefinerSettings inverted;
+  inverted.clipBlack = 0.9, inverted.clipWhite = 0.1;
+  EXPECT_THROW(MaskRefiner(inverted).refine(p, grey), Error);
 }
 
 TEST(Compositor, BlendsInLinearLight) {
