@@ -108,15 +108,15 @@ int main(int argc, char** argv) {
       Series modelMs, refineMs;
       for (const auto& f : clip) {
         auto start = Clock::now();
-        const auto p = model->probability(rgbOf(f)).contiguous();
+        const auto p = model->modelProbability(rgbOf(f)).contiguous();
         modelMs.add(msSince(start));
         start = Clock::now();
-        refiner.refine(cv::Mat(height, width, CV_32F, p.data_ptr<float>()), f);
+        refiner.refine(cv::Mat(static_cast<int>(p.size(0)), static_cast<int>(p.size(1)), CV_32F, p.data_ptr<float>()), f);
         refineMs.add(msSince(start));
       }
       std::printf("segmentation\n");
-      print("model (+resize to frame)", modelMs);
-      print("matte refinement", refineMs);
+      print("model (at its own size)", modelMs);
+      print("matte (refine, upsample)", refineMs);
     }
 
     // Background renderers side by side, same orientations.
