@@ -168,7 +168,7 @@ void addCompositeCommand(CLI::App& app) {
   cmd->add_option("--fov", o->fov, "Horizontal field of view of the input camera in degrees (default 70)");
   cmd->add_option("--yaw", o->yaw, "Where in the panorama the first frame looks (degrees)");
   cmd->add_option("--pitch", o->pitch, "Pitch of the first frame's view (degrees)");
-  cmd->add_option("--overlays", o->overlays, "Any of mask,flow,hud,fps (comma separated), or none");
+  cmd->add_option("--overlays,--overlay", o->overlays, "Any of mask,flow,hud,fps (comma separated), or none");
   cmd->add_option("--light-match", o->lightMatch, "0..1: bring the person's brightness toward the scene's");
   cmd->add_option("--smoothing", o->smoothing, "0..1: temporal smoothing of uncertain mask edges (default 0.7)");
   cmd->add_option("--feather", o->feather, "Outward feather of the matte in pixels (default 2)");
