@@ -3,6 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "runtime/error.h"
 
@@ -19,7 +20,9 @@ void FlowOverlay::draw(const cv::Mat& frame, cv::Mat& canvas, const cv::Mat& per
   if (frame.channels() == 1) grey = frame;
   else cv::cvtColor(frame, grey, frame.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
   // Half resolution: ultrafast DIS at 640×480 costs ~3.6 ms here instead of ~11 ms (live.md §5.4).
-  cv::resize(grey, small, {(grey.cols + 1) / 2, (grey.rows + 1) / 2}, 0, 0, cv::INTER_AREA);
+  // Small previews keep their size: below ~320 pixels across, DIS's patches see too little.
+  if (grey.cols >= 640) cv::resize(grey, small, {(grey.cols + 1) / 2, (grey.rows + 1) / 2}, 0, 0, cv::INTER_AREA);
+  else small = grey.clone();
   if (previous_.size() != small.size()) {
     previous_ = small;
     flow_.release();
@@ -35,7 +38,10 @@ void FlowOverlay::draw(const cv::Mat& frame, cv::Mat& canvas, const cv::Mat& per
     for (int x = step_ / 2; x < frame.cols; x += step_) {
       const auto f = flow_.at<cv::Vec2f>(std::min(small.rows - 1, static_cast<int>(y * sy)),
                                          std::min(small.cols - 1, static_cast<int>(x * sx)));
-      const cv::Point2d motion(f[0] / sx * gain_, f[1] / sy * gain_);  // back to frame pixels
+      cv::Point2d motion(f[0] / sx * gain_, f[1] / sy * gain_);  // back to frame pixels
+      // At most a grid step long: a fast pan otherwise covers the picture in crossing arrows.
+      const double length = std::sqrt(motion.dot(motion));
+      if (length > step_) motion *= step_ / length;
       bool onPerson = false;
       if (haveMask)
         onPerson = personMask.type() == CV_32FC1 ? personMask.at<float>(y, x) > 0.5f : personMask.at<uchar>(y, x) != 0;

@@ -1,6 +1,7 @@
 #pragma once
 // The flow-vector overlay of the live preview: dense optical flow (DIS, ultrafast preset, at
-// ½ resolution) between consecutive frames, drawn as arrows on a grid. For display only; the
+// ½ resolution for frames 640 pixels wide or more) between consecutive frames, drawn as arrows
+// on a grid, each at most one grid step long. For display only; the
 // camera pose comes from CameraTracker's sparse, masked tracking.
 #include <opencv2/core.hpp>
 #include <opencv2/video/tracking.hpp>
@@ -16,7 +17,7 @@ class FlowOverlay {
   // frame size). Arrows that start on the person (`personMask` nonzero / > 0.5) are drawn in
   // another colour: they are not used for tracking. The first frame draws nothing.
   void draw(const cv::Mat& frame, cv::Mat& canvas, const cv::Mat& personMask = cv::Mat());
-  // The last flow (previous → current) at ½ resolution, CV_32FC2, in ½-resolution pixels.
+  // The last flow (previous → current) at the working resolution, CV_32FC2, in its pixels.
   const cv::Mat& flow() const { return flow_; }
   void reset() { previous_.release(); flow_.release(); }
 

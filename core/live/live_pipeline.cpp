@@ -38,7 +38,7 @@ cv::Mat bgrFromTensor(const at::Tensor& chw) {
 
 // Text sized to the frame: the same HUD must be readable at 1080p and not cover a 320×180 preview.
 void label(cv::Mat& image, const std::string& text, int line) {
-  const double scale = std::clamp(image.cols / 2000.0, 0.3, 1.2);
+  const double scale = std::clamp(image.cols / 2400.0, 0.25, 1.0);
   const int thin = std::max(1, static_cast<int>(std::lround(2 * scale)));
   const cv::Point at(static_cast<int>(16 * scale) + 4, static_cast<int>((36 + 36 * line) * scale) + 6);
   cv::putText(image, text, at, cv::FONT_HERSHEY_SIMPLEX, scale, cv::Scalar(0, 0, 0), thin + 2, cv::LINE_AA);
