@@ -13,7 +13,6 @@
 #include <cstring>
 #include <filesystem>
 #include <opencv2/core/utility.hpp>
-#include <opencv2/imgproc.hpp>
 #include <string>
 #include <vector>
 
@@ -21,6 +20,7 @@
 #include "io/image.h"
 #include "io/image_tensor.h"
 #include "live/background_renderer.h"
+#include "live/bgr_image.h"
 #include "live/live_pipeline.h"
 #include "live/video_reader.h"
 #include "live/video_writer.h"
@@ -49,13 +49,6 @@ struct Series {
 };
 
 void print(const char* name, const Series& s) { std::printf("  %-26s %8.1f ms mean %8.1f ms p95\n", name, s.mean(), s.p95()); }
-
-ImageU8 rgbOf(const cv::Mat& bgr) {
-  ImageU8 image{bgr.cols, bgr.rows, 3, std::vector<uint8_t>(bgr.total() * 3)};
-  cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, image.pixels.data());
-  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  return image;
-}
 
 }  // namespace
 
@@ -108,7 +101,7 @@ int main(int argc, char** argv) {
       Series modelMs, refineMs;
       for (const auto& f : clip) {
         auto start = Clock::now();
-        const auto p = model->modelProbability(rgbOf(f)).contiguous();
+        const auto p = model->modelProbability(rgbFromBgr(f)).contiguous();
         modelMs.add(msSince(start));
         start = Clock::now();
         refiner.refine(cv::Mat(static_cast<int>(p.size(0)), static_cast<int>(p.size(1)), CV_32F, p.data_ptr<float>()), f);
@@ -121,11 +114,7 @@ int main(int argc, char** argv) {
 
     // Background renderers side by side, same orientations.
     {
-      cv::Mat rgb8;
-      const auto image = toImageU8(panorama);
-      cv::cvtColor(cv::Mat(image.height, image.width, CV_8UC3, const_cast<uint8_t*>(image.pixels.data())), rgb8,
-                   cv::COLOR_RGB2BGR);
-      BackgroundRenderer fast(rgb8);
+      BackgroundRenderer fast(bgrFromImage(toImageU8(panorama)));
       Series opencvMs, tensorMs;
       Camera camera;
       camera.width = width;
@@ -161,7 +150,7 @@ int main(int argc, char** argv) {
         const auto frameStart = Clock::now();
         const auto frame = pipeline.process(f);
         auto t = Clock::now();
-        writer.write(rgbOf(frame.composite));
+        writer.write(rgbFromBgr(frame.composite));
         encode.add(msSince(t));
         total.add(msSince(frameStart));
         segment.add(frame.segmentMs), track.add(frame.trackMs), background.add(frame.renderMs), blend.add(frame.compositeMs);

@@ -7,7 +7,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <opencv2/imgproc.hpp>
 
 #include "commands.h"
 #include "generate_options.h"
@@ -16,6 +15,7 @@
 #include "io/atomic_file.h"
 #include "io/image.h"
 #include "io/image_tensor.h"
+#include "live/bgr_image.h"
 #include "live/live_pipeline.h"
 #include "live/video_reader.h"
 #include "live/video_writer.h"
@@ -41,21 +41,6 @@ bool isImage(const fs::path& path) {
   return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp";
 }
 
-ImageU8 toRgbImage(const cv::Mat& bgr) {
-  ImageU8 image{bgr.cols, bgr.rows, 3, std::vector<uint8_t>(bgr.total() * 3)};
-  cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, image.pixels.data());
-  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  return image;
-}
-
-cv::Mat toBgr(const ImageU8& image) {
-  cv::Mat source(image.height, image.width, CV_8UC(image.channels), const_cast<uint8_t*>(image.pixels.data()));
-  cv::Mat bgr;
-  if (image.channels == 1) cv::cvtColor(source, bgr, cv::COLOR_GRAY2BGR);
-  else if (image.channels == 4) cv::cvtColor(source, bgr, cv::COLOR_RGBA2BGR);
-  else cv::cvtColor(source, bgr, cv::COLOR_RGB2BGR);
-  return bgr;
-}
 
 LiveSettings settingsFrom(const CompositeOptions& o) {
   if (!(o.fov > 10 && o.fov < 170)) throw Error("--fov must be between 10 and 170 degrees");
@@ -102,8 +87,8 @@ void composite(const CompositeOptions& o) {
   LivePipeline pipeline(panorama.size(0) == 4 ? panorama.slice(0, 0, 3) : panorama, settings);
 
   if (imageJob) {
-    const auto frame = pipeline.process(toBgr(readImageU8(o.input)));
-    writeImage(out, toRgbImage(frame.composite));
+    const auto frame = pipeline.process(bgrFromImage(readImageU8(o.input)));
+    writeImage(out, rgbFromBgr(frame.composite));
     std::printf("%s: composite %dx%d (segment %.0f ms, background %.0f ms)\n", out.c_str(), frame.composite.cols,
                 frame.composite.rows, frame.segmentMs, frame.renderMs);
     return;
@@ -124,7 +109,7 @@ void composite(const CompositeOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   while ((o.frames <= 0 || frames < o.frames) && reader.read(bgr)) {
     const auto frame = pipeline.process(bgr);
-    writer.write(toRgbImage(frame.composite));
+    writer.write(rgbFromBgr(frame.composite));
     char row[160];
     std::snprintf(row, sizeof row, "%d,%.4f,%.4f,%.4f,%.4f,%.3f\n", frames, reader.timeSeconds(), frame.pose.orientation.yawDeg,
                   frame.pose.orientation.pitchDeg, frame.pose.orientation.rollDeg, frame.pose.confidence);

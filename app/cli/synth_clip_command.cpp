@@ -5,7 +5,6 @@
 #include <torch/torch.h>
 
 #include <cstdio>
-#include <opencv2/imgproc.hpp>
 
 #include "arguments.h"
 #include "commands.h"
@@ -13,6 +12,7 @@
 #include "io/atomic_file.h"
 #include "io/image.h"
 #include "io/image_tensor.h"
+#include "live/bgr_image.h"
 #include "live/mask_refiner.h"
 #include "live/person_segmenter.h"
 #include "live/synthetic_clip.h"
@@ -61,9 +61,7 @@ void synthClip(const SynthClipOptions& o) {
 
   const ImageU8 portrait = readImageU8(o.person, 3);
   const cv::Mat alpha = personMatte(o, portrait);
-  cv::Mat personBgr;
-  cv::cvtColor(cv::Mat(portrait.height, portrait.width, CV_8UC3, const_cast<uint8_t*>(portrait.pixels.data())),
-               personBgr, cv::COLOR_RGB2BGR);
+  const cv::Mat personBgr = bgrFromImage(portrait);
   const auto panorama = toTensor(readImageForDisplay(o.panorama));
   const SyntheticClip clip(panorama.slice(0, 0, 3), personBgr, alpha, settings);
 
@@ -74,9 +72,7 @@ void synthClip(const SynthClipOptions& o) {
   for (int i = 0; i < frames; ++i) {
     Orientation truth;
     const cv::Mat bgr = clip.frame(i, &truth);
-    ImageU8 rgb{settings.width, settings.height, 3, std::vector<uint8_t>(bgr.total() * 3)};
-    cv::cvtColor(bgr, cv::Mat(bgr.rows, bgr.cols, CV_8UC3, rgb.pixels.data()), cv::COLOR_BGR2RGB);
-    writer.write(rgb);
+    writer.write(rgbFromBgr(bgr));
     char row[128];
     std::snprintf(row, sizeof row, "%d,%.4f,%.4f,%.4f,%.4f\n", i, i / settings.fps, truth.yawDeg, truth.pitchDeg,
                   truth.rollDeg);

@@ -2,7 +2,6 @@
 // the first frame, in the Foundation's conventions), one CSV row per input frame.
 #include <ATen/core/Tensor.h>
 #include <opencv2/core.hpp>
-#include <opencv2/imgproc.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +12,7 @@
 
 #include "commands.h"
 #include "io/atomic_file.h"
+#include "live/bgr_image.h"
 #include "live/camera_tracker.h"
 #include "live/person_segmenter.h"
 #include "live/video_reader.h"
@@ -40,9 +40,7 @@ MaskSource maskSourceFor(const TrackOptions& o) {
   options.deeplabShortSide = 320;
   std::shared_ptr<PersonSegmenter> segmenter = openSegmenter(segmenterKindFromName(o.segmenter), options);
   return [segmenter](const cv::Mat& bgr) {
-    ImageU8 rgb{bgr.cols, bgr.rows, 3, std::vector<uint8_t>(bgr.total() * 3)};
-    cv::cvtColor(bgr, cv::Mat(bgr.rows, bgr.cols, CV_8UC3, rgb.pixels.data()), cv::COLOR_BGR2RGB);
-    const at::Tensor probability = segmenter->probability(rgb).contiguous();
+    const at::Tensor probability = segmenter->probability(rgbFromBgr(bgr)).contiguous();
     return cv::Mat(bgr.rows, bgr.cols, CV_32F, probability.data_ptr<float>()).clone();
   };
 }

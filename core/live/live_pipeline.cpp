@@ -10,9 +10,10 @@
 #include <sstream>
 
 #include "geometry/camera.h"
-#include "live/compositor.h"
 #include "geometry/panorama_renderer.h"
 #include "io/image_tensor.h"
+#include "live/bgr_image.h"
+#include "live/compositor.h"
 #include "runtime/error.h"
 
 namespace panocast {
@@ -21,20 +22,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
 
-ImageU8 rgbImage(const cv::Mat& bgr) {
-  ImageU8 image{bgr.cols, bgr.rows, 3, std::vector<uint8_t>(bgr.total() * 3)};
-  cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, image.pixels.data());
-  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  return image;
-}
-
-cv::Mat bgrFromTensor(const at::Tensor& chw) {
-  const auto image = toImageU8(chw.slice(0, 0, 3));
-  cv::Mat rgb(image.height, image.width, CV_8UC3, const_cast<uint8_t*>(image.pixels.data()));
-  cv::Mat bgr;
-  cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
-  return bgr;
-}
+cv::Mat bgrFromTensor(const at::Tensor& chw) { return bgrFromImage(toImageU8(chw.slice(0, 0, 3))); }
 
 // Text sized to the frame: the same HUD must be readable at 1080p and not cover a 320×180 preview.
 void label(cv::Mat& image, const std::string& text, int line) {
@@ -87,7 +75,7 @@ LiveFrame LivePipeline::process(const cv::Mat& bgr) {
   LiveFrame out;
 
   auto start = Clock::now();
-  const auto probability = segmenter_->modelProbability(rgbImage(bgr)).to(torch::kFloat).contiguous();
+  const auto probability = segmenter_->modelProbability(rgbFromBgr(bgr)).to(torch::kFloat).contiguous();
   const cv::Mat p(static_cast<int>(probability.size(0)), static_cast<int>(probability.size(1)), CV_32F,
                   const_cast<float*>(probability.data_ptr<float>()));
   out.alpha = refiner_.refine(p, bgr);

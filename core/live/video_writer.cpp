@@ -4,11 +4,11 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 #include <optional>
 #include <sstream>
 
+#include "live/bgr_image.h"
 #include "runtime/child_process.h"
 #include "runtime/error.h"
 
@@ -117,10 +117,7 @@ class OpenCvBackend : public VideoWriter::Backend {
   bool crashSafe() const override { return false; }
 
   void write(const ImageU8& rgb) override {
-    cv::Mat frame(rgb.height, rgb.width, CV_8UC3, const_cast<uint8_t*>(rgb.pixels.data()));
-    cv::Mat bgr;
-    cv::cvtColor(frame, bgr, cv::COLOR_RGB2BGR);
-    writer_.write(bgr);
+    writer_.write(bgrFromImage(rgb));
   }
 
   void close() override {

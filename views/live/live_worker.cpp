@@ -5,6 +5,7 @@
 #include <exception>
 #include <opencv2/imgproc.hpp>
 
+#include "live/bgr_image.h"
 #include "live/frame_source.h"
 #include "live/video_writer.h"
 
@@ -20,13 +21,6 @@ QString describe(const std::exception& e) {
 QImage toQImage(const cv::Mat& bgr) {
   QImage image(bgr.cols, bgr.rows, QImage::Format_RGB888);
   cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, image.bits(), size_t(image.bytesPerLine()));
-  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  return image;
-}
-
-ImageU8 toRgb(const cv::Mat& bgr) {
-  ImageU8 image{bgr.cols, bgr.rows, 3, std::vector<uint8_t>(bgr.total() * 3)};
-  cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, image.pixels.data());
   cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
   return image;
 }
@@ -205,7 +199,7 @@ void LiveWorker::record(const cv::Mat& bgr, qint64 captureNs) {
     const auto due = static_cast<int>(std::floor((captureNs - r.startNs) * r.fps / 1e9)) + 1;
     if (due <= r.written) return;
     const int copies = std::min(due - r.written, int(std::ceil(2 * r.fps)));  // after a stall, at most 2 s of stills
-    const ImageU8 rgb = toRgb(frame);
+    const ImageU8 rgb = rgbFromBgr(frame);
     for (int i = 0; i < copies; ++i) r.writer->write(rgb);
     r.written = due;
     Q_EMIT recordingProgress(r.written / r.fps);
