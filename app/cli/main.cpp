@@ -5,11 +5,13 @@
 #include <iostream>
 
 #include "commands.h"
+#include "runtime/cpu_threads.h"
 #include "runtime/error.h"
 #include "runtime/torch_errors.h"
 #include "runtime/version.h"
 
 int main(int argc, char** argv) {
+  panocast::useCpuThreads();
   CLI::App app{"PanoCast Studio engine: 360° scenes from text, rendering and stitching", "panocast"};
   app.require_subcommand(0, 1);
   bool showVersion = false;

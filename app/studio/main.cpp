@@ -15,9 +15,11 @@
 
 #include "main_window.h"
 #include "panorama/panorama_tab.h"
+#include "runtime/cpu_threads.h"
 #include "runtime/version.h"
 
 int main(int argc, char** argv) {
+  panocast::useCpuThreads();
   // The viewer's shaders need OpenGL 3.3 core; ask before the first window exists.
   QSurfaceFormat format;
   format.setVersion(3, 3);
