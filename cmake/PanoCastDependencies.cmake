@@ -53,7 +53,7 @@ if(NOT PANOCAST_ENGINE_ONLY)
   find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs videoio video ximgproc)
   find_package(Qt6 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Multimedia
                MultimediaWidgets PrintSupport Test LinguistTools)
-  find_package(QCustomPlotQt6 QUIET)
+  find_package(QCustomPlotQt6 REQUIRED)  # Debian: libqcustomplot-dev
 else()
   find_package(OpenCV QUIET COMPONENTS core imgproc imgcodecs videoio video ximgproc)
 endif()

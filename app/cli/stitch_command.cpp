@@ -13,7 +13,7 @@
 #include "io/image_tensor.h"
 #include "runtime/device.h"
 #include "runtime/error.h"
-#include "panorama_output.h"
+#include "geometry/panorama_file.h"
 
 namespace panocast::cli {
 namespace {

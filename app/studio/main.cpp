@@ -5,18 +5,17 @@
 // at the GUI on machines without a screen (Xvfb).
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QScreen>
-#include <QSettings>
 #include <QSurfaceFormat>
+#include <QTabWidget>
 #include <QTimer>
-#include <QTranslator>
 
 #include "main_window.h"
 #include "panorama/panorama_tab.h"
 #include "runtime/cpu_threads.h"
 #include "runtime/version.h"
+#include "settings/app_settings.h"
+#include "translations.h"
 
 int main(int argc, char** argv) {
   panocast::useCpuThreads();
@@ -33,12 +32,8 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(QString::fromStdString(panocast::productVersion()));
   QApplication::setDesktopFileName("org.panocast.Studio");
 
-  QSettings settings;
-  const QString language = settings.value("ui/language", QLocale::system().name()).toString();
-  QTranslator qtTranslator, appTranslator;
-  if (qtTranslator.load("qtbase_" + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-    app.installTranslator(&qtTranslator);
-  if (appTranslator.load("panocast_" + language, ":/i18n")) app.installTranslator(&appTranslator);
+  panocast::installStudioTranslators(app, panocast::settings::language());
+  panocast::settings::applyTheme(app, panocast::settings::theme());
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QObject::tr("Text to 360° scenes, and a live panorama background"));
@@ -51,7 +46,9 @@ int main(int argc, char** argv) {
   QCommandLineOption fov("fov", QObject::tr("Initial horizontal field of view in degrees"), "D", "100");
   QCommandLineOption projection("projection", QObject::tr("rectilinear, stereographic or panini"), "NAME",
                                 "rectilinear");
-  parser.addOptions({screenshot, yaw, pitch, fov, projection});
+  QCommandLineOption tab("tab", QObject::tr("Tab to show: scene, panorama, live, metrics or compare"), "NAME");
+  QCommandLineOption project("project", QObject::tr("Project folder to open"), "FOLDER");
+  parser.addOptions({screenshot, yaw, pitch, fov, projection, tab, project});
   parser.process(app);
 
   panocast::MainWindow window;
@@ -70,6 +67,16 @@ int main(int argc, char** argv) {
       return 2;
     }
     window.panoramaTab()->viewer()->setViewState(state);
+  }
+  if (parser.isSet(project) && !window.openProject(parser.value(project))) status = 1;
+  if (parser.isSet(tab)) {
+    const QStringList names{"scene", "panorama", "live", "metrics", "compare"};
+    const int index = names.indexOf(parser.value(tab).toLower());
+    if (index < 0) {
+      qCritical("--tab: unknown tab '%s'", qPrintable(parser.value(tab)));
+      return 2;
+    }
+    window.tabs()->setCurrentIndex(index);
   }
   if (parser.isSet(screenshot)) {
     QTimer::singleShot(1500, &window, [&] {

@@ -28,6 +28,19 @@ torch::Tensor alphasCumprod(const NoiseScheduleConfig& config) {
   return torch::cumprod(1.0 - betas, 0);
 }
 
+namespace {
+// With steps_offset, very many leading-spaced steps reach past the last training timestep
+// (1000 steps and offset 1 ask for t = 1000 of 0…999); diffusers would index out of range.
+std::vector<int64_t> checkedTimesteps(const NoiseScheduleConfig& config, std::vector<int64_t> t, int steps) {
+  for (const auto value : t)
+    if (value < 0 || value >= config.trainSteps)
+      throw Error(std::to_string(steps) + " steps reach timestep " + std::to_string(value) + ", outside the model's " +
+                  std::to_string(config.trainSteps) + " training timesteps (steps_offset " +
+                  std::to_string(config.stepsOffset) + "); use fewer steps");
+  return t;
+}
+}  // namespace
+
 std::vector<int64_t> spacedTimesteps(const NoiseScheduleConfig& config, int steps) {
   requireSteps(config, steps);
   std::vector<int64_t> t(steps);
@@ -45,7 +58,7 @@ std::vector<int64_t> spacedTimesteps(const NoiseScheduleConfig& config, int step
   } else {
     throw Error("unsupported timestep_spacing '" + config.timestepSpacing + "' (leading, trailing or linspace)");
   }
-  return t;
+  return checkedTimesteps(config, t, steps);
 }
 
 std::vector<int64_t> pndmTimesteps(const NoiseScheduleConfig& config, int steps) {
@@ -58,7 +71,7 @@ std::vector<int64_t> pndmTimesteps(const NoiseScheduleConfig& config, int steps)
   if (steps >= 2) t.push_back(ascending[steps - 2]);
   t.push_back(ascending.back());
   std::reverse(t.begin(), t.end());
-  return t;
+  return checkedTimesteps(config, t, steps);
 }
 
 std::vector<int64_t> dpmSolverTimesteps(const NoiseScheduleConfig& config, int steps) {
@@ -74,7 +87,7 @@ std::vector<int64_t> dpmSolverTimesteps(const NoiseScheduleConfig& config, int s
   } else {
     return spacedTimesteps(config, steps);
   }
-  return t;
+  return checkedTimesteps(config, t, steps);
 }
 
 torch::Tensor karrasFreeSigmas(const torch::Tensor& alphasCumprod, const std::vector<int64_t>& timesteps) {

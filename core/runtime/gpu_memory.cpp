@@ -24,6 +24,8 @@ double peakGpuMemoryGiB(const c10::Device& device) {
   return static_cast<double>(stats.allocated_bytes[0].peak) / (1024.0 * 1024.0 * 1024.0);
 }
 
+void releaseCachedGpuMemory() { c10::cuda::CUDACachingAllocator::emptyCache(); }
+
 void gpuProfilerStart() { cudaProfilerStart(); }
 void gpuProfilerStop() { cudaProfilerStop(); }
 
@@ -55,6 +57,7 @@ void GpuGraph::replay() { state_->graph.replay(); }
 
 void resetPeakGpuMemory(const c10::Device&) {}
 double peakGpuMemoryGiB(const c10::Device&) { return 0; }
+void releaseCachedGpuMemory() {}
 
 void gpuProfilerStart() {}
 void gpuProfilerStop() {}

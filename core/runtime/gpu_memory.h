@@ -11,6 +11,9 @@ namespace panocast {
 
 void resetPeakGpuMemory(const c10::Device& device);
 double peakGpuMemoryGiB(const c10::Device& device);
+// Returns the caching allocator's free blocks to the driver (after a failed step, say), so other
+// programs and the next job see the memory again.
+void releaseCachedGpuMemory();
 
 // Brackets a region for external profilers started with capture off (ncu --profile-from-start off).
 void gpuProfilerStart();

@@ -9,8 +9,8 @@ bool isOutOfMemory(const c10::Error& error) {
 
 std::string describeTorchError(const c10::Error& error) {
   if (isOutOfMemory(error))
-    return "the GPU ran out of memory; try --dtype fp16, a smaller --size or fewer views, or close other programs "
-           "using the GPU";
+    return "the GPU ran out of memory; use fp16 precision, a smaller size or fewer views, or close other "
+           "programs using the GPU";
   std::string message = error.what_without_backtrace();
   const auto newline = message.find('\n');
   if (newline != std::string::npos) message.resize(newline);

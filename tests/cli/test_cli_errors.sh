@@ -58,7 +58,7 @@ if "$panocast" generate --help >/dev/null 2>&1; then
   expect_error "'latents'" generate --model "$tiny" --prompt x --latents "$tiny/unet/diffusion_pytorch_model.safetensors" --device cpu --out "$tmp/g.png"
   expect_error "--config" generate --model "$tiny/unet/diffusion_pytorch_model.safetensors" --prompt x --out "$tmp/g.png"
   expect_error "model_index.json" inspect --model "$tmp"
-  expect_error "--caa FILE" generate --model "$tiny" --prompt x --method caa --out "$tmp/pano"
+  expect_error "needs CAA weights" generate --model "$tiny" --prompt x --method caa --out "$tmp/pano"
   expect_error "unknown method" generate --model "$tiny" --prompt x --method sync --out "$tmp/pano"
   printf 'a\nb\nc\n' > "$tmp/three.txt"
   expect_error "exactly 8" generate --model "$tiny" --prompts "$tmp/three.txt" --method independent --steps 1 --device cpu --out "$tmp/pano"

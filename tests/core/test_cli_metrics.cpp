@@ -26,8 +26,13 @@
 #include "metrics/inception_score.h"
 #include "metrics/kid.h"
 #include "support/fixtures.h"
+#include "support/metric_inputs.h"
 
 using namespace panocast;
+using panocast::test::ringViews;
+using panocast::test::samplePanorama;
+using panocast::test::writeCrops;
+using panocast::test::writeRun;
 namespace fs = std::filesystem;
 
 namespace {
@@ -46,46 +51,6 @@ std::string readText(const fs::path& path) {
 bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
 std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-torch::Tensor samplePanorama(const std::string& name) { return toTensor(readImageU8(test::sample(name), 3)); }
-
-// The ring's views as the generator delivers them: rendered, then stored as 8-bit.
-torch::Tensor ringViews(const torch::Tensor& panorama, const Rig& rig) {
-  std::vector<torch::Tensor> views;
-  for (int k = 0; k < rig.size(); ++k) views.push_back(toTensor(toImageU8(renderView(panorama, rig.camera(k)))));
-  return torch::stack(views);
-}
-
-// A `panocast generate --method` folder: view_k.png, panorama.png (seamless stitch) and run.json.
-void writeRun(const fs::path& folder, const torch::Tensor& views, const Rig& rig, const std::string& method) {
-  fs::create_directories(folder);
-  for (int k = 0; k < views.size(0); ++k)
-    writeImage(folder / ("view_" + std::to_string(k) + ".png"), toImageU8(views[k]));
-  StitchSettings settings;
-  settings.width = 1024;
-  const auto stitched = stitchEquirect(views, rig.cameras(), settings);
-  writeImage(folder / "panorama.png", toImageU8(stitched.image));
-  const nlohmann::json run = {{"method", method},
-                              {"views", views.size(0)},
-                              {"fov_deg", rig.camera(0).hfovDeg},
-                              {"view_size", views.size(3)},
-                              {"panorama", {{"file", "panorama.png"}, {"width", 1024}, {"cropped", false}}}};
-  writeFileAtomically(folder / "run.json", run.dump(2));
-}
-
-// `count` square crops of a sample panorama: the camera looks around at several yaws and pitches.
-void writeCrops(const fs::path& folder, const std::string& sample, int count, int size, double yawOffset) {
-  fs::create_directories(folder);
-  const auto panorama = samplePanorama(sample);
-  for (int k = 0; k < count; ++k) {
-    Camera camera;
-    camera.width = camera.height = size;
-    camera.hfovDeg = 70;
-    camera.orientation = {yawOffset + 360.0 * k / count, k % 3 == 0 ? -15.0 : k % 3 == 1 ? 0.0 : 20.0, 0.0};
-    const auto name = "crop_" + std::to_string(k) + (k % 4 == 3 ? ".jpg" : ".png");
-    writeImage(folder / name, toImageU8(renderView(panorama, camera)));
-  }
-}
 
 double value(const nlohmann::json& json, const char* key) {
   EXPECT_TRUE(json.contains(key) && json[key].is_number()) << key << " in " << json.dump();

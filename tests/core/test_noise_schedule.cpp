@@ -57,3 +57,17 @@ TEST(NoiseSchedule, FiftyStepsAndOtherSpacings) {
   bad.betaSchedule = "cosine";
   EXPECT_THROW(alphasCumprod(bad), Error);
 }
+
+TEST(NoiseSchedule, StepsThatReachPastTheLastTrainingTimestepAreRefused) {
+  NoiseScheduleConfig config;  // leading spacing, steps_offset 1: 1000 steps would ask for t = 1000
+  EXPECT_EQ(spacedTimesteps(config, 999).front(), 999);
+  try {
+    spacedTimesteps(config, 1000);
+    FAIL() << "1000 leading steps with offset 1 were accepted";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("use fewer steps"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(pndmTimesteps(config, 1000), Error);
+  config.timestepSpacing = "trailing";
+  EXPECT_EQ(spacedTimesteps(config, 1000).front(), 999);  // trailing spacing has no offset
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the Debian package from the build tree, checks what it declares and contains, installs
+# it into a scratch root (dpkg-deb -x: no root rights needed, the system is left alone) and
+# starts the installed `panocast --version` and the studio (a screenshot, then it quits).
+# usage: test_deb_package.sh BUILD_DIR SCRATCH_DIR
+set -euo pipefail
+build=$1
+scratch=$2
+rm -rf "$scratch" && mkdir -p "$scratch"/pkg "$scratch"/root "$scratch"/home
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+(cd "$build" && cpack -G DEB -B "$scratch/pkg" >"$scratch/cpack.log" 2>&1) || { cat "$scratch/cpack.log"; fail "cpack"; }
+deb=$(ls "$scratch"/pkg/*.deb)
+echo "package: $(basename "$deb") ($(du -h "$deb" | cut -f1))"
+
+info=$(dpkg-deb --info "$deb")
+echo "$info" | grep -q "^ Package: panocast-studio" || fail "package name"
+depends=$(echo "$info" | sed -n 's/^ Depends: //p')
+for lib in libtorch libqt6widgets6 libopencv qt6-qpa-plugins; do
+  echo "$depends" | grep -q "$lib" || fail "Depends lacks $lib: $depends"
+done
+
+contents=$(dpkg-deb --contents "$deb")
+for path in ./usr/bin/panocast ./usr/bin/panocast-studio \
+            ./usr/share/applications/org.panocast.Studio.desktop \
+            ./usr/share/metainfo/org.panocast.Studio.metainfo.xml \
+            ./usr/share/icons/hicolor/scalable/apps/org.panocast.Studio.svg; do
+  echo "$contents" | grep -q " $path\$" || fail "missing $path"
+done
+if [ -d "$(dirname "$0")/../../data/models/selfie_segmentation" ]; then
+  echo "$contents" | grep -q "usr/share/panocast/models/selfie_segmentation/selfie_segmentation.tflite" ||
+    fail "the selfie models are not packaged"
+fi
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$build/../installer/org.panocast.Studio.desktop" 2>/dev/null ||
+    desktop-file-validate "$(dirname "$0")/../../installer/org.panocast.Studio.desktop"
+fi
+
+dpkg-deb -x "$deb" "$scratch/root"
+"$scratch/root/usr/bin/panocast" --version | tee "$scratch/version.txt"
+grep -q "panocast" "$scratch/version.txt" || fail "--version"
+# The installed CLI finds the packaged segmenter (share/panocast/models next to bin/).
+if echo "$contents" | grep -q selfie_segmentation.tflite; then
+  "$scratch/root/usr/bin/panocast" segment --help >/dev/null
+fi
+
+# The installed studio starts, draws and quits; offscreen where there is no display.
+platform=${DISPLAY:+xcb}
+HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" QT_QPA_PLATFORM=${platform:-offscreen} \
+  timeout 120 "$scratch/root/usr/bin/panocast-studio" --screenshot "$scratch/studio.png" || fail "the studio did not start"
+[ -s "$scratch/studio.png" ] || fail "no screenshot"
+echo "installed and started: $(ls -la "$scratch/studio.png" | awk '{print $5}') byte screenshot"
