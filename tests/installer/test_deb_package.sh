@@ -32,13 +32,14 @@ if [ -d "$(dirname "$0")/../../data/models/selfie_segmentation" ]; then
     fail "the selfie models are not packaged"
 fi
 if command -v desktop-file-validate >/dev/null; then
-  desktop-file-validate "$build/../installer/org.panocast.Studio.desktop" 2>/dev/null ||
-    desktop-file-validate "$(dirname "$0")/../../installer/org.panocast.Studio.desktop"
+  dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/applications/org.panocast.Studio.desktop >"$scratch/entry.desktop"
+  problems=$(desktop-file-validate "$scratch/entry.desktop" 2>&1 || true)
+  if echo "$problems" | grep -q "error"; then fail "desktop entry: $problems"; fi
 fi
 
 dpkg-deb -x "$deb" "$scratch/root"
 "$scratch/root/usr/bin/panocast" --version | tee "$scratch/version.txt"
-grep -q "panocast" "$scratch/version.txt" || fail "--version"
+grep -qi "panocast" "$scratch/version.txt" || fail "--version"
 # The installed CLI finds the packaged segmenter (share/panocast/models next to bin/).
 if echo "$contents" | grep -q selfie_segmentation.tflite; then
   "$scratch/root/usr/bin/panocast" segment --help >/dev/null
