@@ -85,7 +85,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusBar()->showMessage(tr("Ready"));
   QSettings settings;
   if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 860);
-  restoreState(settings.value("window/state").toByteArray());
+  if (!restoreState(settings.value("window/state").toByteArray()))
+    resizeDocks({jobDock_}, {150}, Qt::Vertical);  // the views and viewers get the room
   connect(panoramaTab_, &PanoramaTab::panoramaOpened, this, [this](const QString& path) {
     statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
 #if PANOCAST_VIEWS_LIVE

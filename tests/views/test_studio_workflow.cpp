@@ -313,6 +313,7 @@ void StudioWorkflowTest::settingsShowWhichModelsAreInstalled() {
   QVERIFY(dialog.modelStatusText("clip").contains("not set"));
   dialog.modelPathEdit("clip")->setText(fixturePath("sd/tiny-sd2"));  // a folder, but not CLIP
   QVERIFY(dialog.modelStatusText("clip").contains("not usable"));
+  dialog.findChild<QTabWidget*>()->setCurrentIndex(1);  // the Models page
   QTest::qWait(200);
   QVERIFY(dialog.grab().save(screenshotPath("settings_models.png")));
   dialog.modelPathEdit("caa")->setText(fixturePath("caa/tiny_caa.safetensors"));

@@ -5,6 +5,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSpinBox>
@@ -91,7 +92,9 @@ GenerationForm::GenerationForm(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("S&cheduler:"), scheduler_);
   form->addRow(tr("&Steps:"), steps_);
   form->addRow(tr("G&uidance:"), guidance_);
-  form->addRow(tr("S&eed:"), seedRow);
+  auto* seedLabel = new QLabel(tr("S&eed:"), this);  // a row holding a layout gets no buddy by itself
+  seedLabel->setBuddy(seed_);
+  form->addRow(seedLabel, seedRow);
   form->addRow(tr("&Device:"), device_);
   form->addRow(tr("&Precision:"), precision_);
   form->addRow(QString(), preset);
