@@ -5,6 +5,7 @@
 // at the GUI on machines without a screen (Xvfb).
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QOpenGLContext>
 #include <QScreen>
 #include <QSurfaceFormat>
 #include <QTabWidget>
@@ -32,6 +33,18 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(QString::fromStdString(panocast::productVersion()));
   QApplication::setDesktopFileName("org.panocast.Studio");
 
+  // The 3D viewers are OpenGL widgets; without OpenGL (Qt's offscreen platform, a headless
+  // session) Qt 6.4 would crash on the first paint, so say what is needed instead.
+  {
+    QOpenGLContext probe;
+    if (!probe.create()) {
+      qCritical("panocast-studio: no OpenGL 3.3 on the '%s' platform; the 3D viewer needs it. On a machine without "
+                "a display run it under a virtual X server (xvfb-run panocast-studio) or use the command line "
+                "(panocast)",
+                qPrintable(QGuiApplication::platformName()));
+      return 1;
+    }
+  }
   panocast::installStudioTranslators(app, panocast::settings::language());
   panocast::settings::applyTheme(app, panocast::settings::theme());
 
