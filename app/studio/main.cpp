@@ -33,14 +33,16 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(QString::fromStdString(panocast::productVersion()));
   QApplication::setDesktopFileName("org.panocast.Studio");
 
-  // The 3D viewers are OpenGL widgets; without OpenGL (Qt's offscreen platform, a headless
-  // session) Qt 6.4 would crash on the first paint, so say what is needed instead.
+  // The 3D viewers are OpenGL widgets. Platforms that draw into memory (offscreen, minimal,
+  // linuxfb, vnc) cannot host them — Qt 6.4 even crashes on the first paint there, whether or
+  // not an OpenGL context could be made — so say what is needed instead.
   {
+    static const QStringList rasterOnly{"offscreen", "minimal", "linuxfb", "vnc"};
     QOpenGLContext probe;
-    if (!probe.create()) {
-      qCritical("panocast-studio: no OpenGL 3.3 on the '%s' platform; the 3D viewer needs it. On a machine without "
-                "a display run it under a virtual X server (xvfb-run panocast-studio) or use the command line "
-                "(panocast)",
+    if (rasterOnly.contains(QGuiApplication::platformName()) || !probe.create()) {
+      qCritical("panocast-studio: the '%s' platform cannot show OpenGL widgets, which the 3D viewer needs. On a "
+                "machine without a display run it under a virtual X server (xvfb-run panocast-studio) or use the "
+                "command line (panocast)",
                 qPrintable(QGuiApplication::platformName()));
       return 1;
     }
