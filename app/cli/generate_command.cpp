@@ -17,6 +17,7 @@
 #include "io/safetensors.h"
 #include "generate_options.h"
 #include "progress_bar.h"
+#include "runtime/device.h"
 #include "runtime/error.h"
 #include "runtime/version.h"
 
@@ -95,7 +96,7 @@ void runImageJob(const GenerateOptions& o) {
       {"height", request.height},
       {"scheduler", result.scheduler.toJson()},
       {"device", model.device.str()},
-      {"dtype", dtypeName(model.dtype)},
+      {"dtype", precisionName(model.dtype)},
       {"multidiffusion", request.strip ? nlohmann::json{{"window", request.strip->window}, {"stride", request.strip->stride},
                                                         {"circular", request.strip->circular}}
                                        : nlohmann::json(nullptr)},

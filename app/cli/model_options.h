@@ -25,8 +25,5 @@ StableDiffusionModel loadModelFor(const ModelOptions& options);
 // in diffusers), naming where it is cut.
 void warnIfTruncated(const StableDiffusionModel& model, const std::string& prompt);
 
-// "fp32|fp16|bf16|auto" for a device; auto is fp16 on CUDA and fp32 on the CPU.
-c10::ScalarType parseDtype(const std::string& name, const c10::Device& device);
-std::string dtypeName(c10::ScalarType type);
 
 }  // namespace panocast::cli

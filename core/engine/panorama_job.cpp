@@ -12,6 +12,7 @@
 
 #include "engine/latent_preview.h"
 #include "engine/panorama_generation.h"
+#include "engine/prompt_encoding.h"
 #include "engine/sd_model.h"
 #include "geometry/equirect_stitcher.h"
 #include "geometry/panorama_file.h"
@@ -72,12 +73,8 @@ void status(const PanoramaJobEvents& events, const std::string& text) {
 }
 
 void warnIfTruncated(const StableDiffusionModel& model, const std::string& prompt, const PanoramaJobEvents& events) {
-  constexpr int kKept = ClipTokenizer::kContextLength - 2;
-  const int tokens = model.tokenizer->countTokens(prompt);
-  if (tokens <= kKept || !events.onWarning) return;
-  events.onWarning("the prompt has " + std::to_string(tokens) + " tokens; only the first " + std::to_string(kKept) +
-                   " are used (the rest is cut, as in diffusers): \"" + prompt.substr(0, 60) +
-                   (prompt.size() > 60 ? "…" : "") + "\"");
+  const auto warning = promptTruncationWarning(model, prompt);
+  if (!warning.empty() && events.onWarning) events.onWarning(warning);
 }
 
 void validate(const PanoramaJobSpec& spec) {

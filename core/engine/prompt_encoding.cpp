@@ -18,4 +18,13 @@ at::Tensor encodePrompts(const StableDiffusionModel& model, const std::vector<st
   return encoder->forward(batch);
 }
 
+std::string promptTruncationWarning(const StableDiffusionModel& model, const std::string& prompt) {
+  constexpr int kKept = ClipTokenizer::kContextLength - 2;
+  const int tokens = model.tokenizer->countTokens(prompt);
+  if (tokens <= kKept) return {};
+  return "the prompt has " + std::to_string(tokens) + " tokens; only the first " + std::to_string(kKept) +
+         " are used (the rest is cut, as in diffusers): \"" + prompt.substr(0, 60) + (prompt.size() > 60 ? "…" : "") +
+         "\"";
+}
+
 }  // namespace panocast

@@ -13,4 +13,8 @@ struct StableDiffusionModel;
 // [prompts.size(), 77, hidden]. An empty prompt is a real 77-token sequence, not zeros.
 at::Tensor encodePrompts(const StableDiffusionModel& model, const std::vector<std::string>& prompts);
 
+// The warning for a prompt longer than CLIP's 75 tokens (the rest is cut, as in diffusers),
+// naming how long it is; empty when the prompt fits.
+std::string promptTruncationWarning(const StableDiffusionModel& model, const std::string& prompt);
+
 }  // namespace panocast

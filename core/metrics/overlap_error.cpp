@@ -3,7 +3,6 @@
 #include <torch/torch.h>
 
 #include <cmath>
-#include <limits>
 
 #include "geometry/rig.h"
 #include "io/image_tensor.h"
@@ -34,8 +33,7 @@ OverlapErrorMaps overlapErrorMaps(const std::filesystem::path& runFolder) {
     const auto mask = warp.mask;
     const int64_t pixels = mask.sum().item<int64_t>();
     const double mse = pixels ? ((views[i] - warp.warped) * 255.0).pow(2).mean(0).masked_select(mask).mean().item<double>() : 0;
-    const double psnr = pixels == 0 ? std::nan("") : mse == 0 ? std::numeric_limits<double>::infinity()
-                                                              : 10 * std::log10(255.0 * 255.0 / mse);
+    const double psnr = pixels == 0 ? std::nan("") : psnrFromMse(mse);
     error = error.masked_fill(mask.logical_not(), std::nan("")).to(torch::kFloat32).contiguous();
     ImageF32 map;
     map.width = static_cast<int>(error.size(1));

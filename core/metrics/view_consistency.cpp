@@ -20,11 +20,11 @@ void requireImageOfCamera(const torch::Tensor& image, const Camera& camera, int 
                 "] image to match its rig camera");
 }
 
+}  // namespace
+
 double psnrFromMse(double mse) {
   return mse > 0 ? 10.0 * std::log10(255.0 * 255.0 / mse) : std::numeric_limits<double>::infinity();
 }
-
-}  // namespace
 
 NeighbourWarp warpNeighbour(const torch::Tensor& viewJ, const Rig& rig, int i, int j) {
   if (i < 0 || j < 0 || i >= rig.size() || j >= rig.size())

@@ -41,6 +41,9 @@ struct ViewConsistency {
   const PairConsistency& wrapPair() const { return pairs.back(); }
 };
 
+// 10·log10(255² / mse) for an MSE on the 0–255 scale; +∞ for an exact match.
+double psnrFromMse(double mse);
+
 // `views`: [N, C, H, W] float in 0…1 (as io/image_tensor.h makes them), one per rig camera in
 // ring order, N ≥ 2. Throws panocast::Error when the views and the rig do not fit together.
 ViewConsistency viewConsistency(const at::Tensor& views, const Rig& rig);

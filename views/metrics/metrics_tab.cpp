@@ -28,6 +28,7 @@
 #include "metrics/metric_values.h"
 #include "metrics/metrics_charts.h"
 #include "metrics/metrics_job.h"
+#include "metrics/panorama_runs.h"
 #include "project/project.h"
 #include "runtime/device_names.h"
 #include "settings/app_settings.h"
@@ -44,9 +45,7 @@ int methodRank(const QString& method) {
 }
 
 QString runMethod(const QString& folder) {
-  QFile file(QDir(folder).filePath("run.json"));
-  if (!file.open(QIODevice::ReadOnly)) return QStringLiteral("images");
-  const QString method = QJsonDocument::fromJson(file.readAll()).object().value("method").toString();
+  const auto method = QString::fromStdString(readPanoramaRun(folder.toStdString()).method);
   return method.isEmpty() ? QStringLiteral("images") : method;
 }
 }  // namespace
