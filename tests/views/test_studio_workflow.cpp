@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -208,8 +209,8 @@ void StudioWorkflowTest::baselineAndCaaShareTheSeed() {
   QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 180000);
   const auto& runs = window.project()->project().runs;
   QCOMPARE(runs.size(), 2);
-  QCOMPARE(runs[0].method, QString("independent"));
-  QCOMPARE(runs[1].method, QString("caa"));
+  // On the CPU lane both jobs run side by side (sharing one loaded model), so either may land first.
+  QCOMPARE(QSet<QString>({runs[0].method, runs[1].method}), QSet<QString>({"independent", "caa"}));
   QCOMPARE(runs[0].seed, 777);
   QCOMPARE(runs[1].seed, 777);
   QVERIFY(scene->form()->settings().seed != 777);  // unlocked: the next run draws a new seed
