@@ -14,6 +14,7 @@
 
 #include "diffusion/scheduler.h"
 #include "engine/multiview_methods.h"
+#include "nn/group_norm.h"
 #include "engine/multiview_sampler.h"
 #include "geometry/equirect_stitcher.h"
 #include "multiview/caa_modules.h"
@@ -77,11 +78,18 @@ int main(int argc, char** argv) {
 
   std::printf("8-view panorama, %d DDIM steps, CFG, %d² views, %s, %s\n", steps, viewSize,
               dtype == torch::kHalf ? "fp16" : dtype == torch::kBFloat16 ? "bf16" : "fp32", device.str().c_str());
-  std::printf("%-16s %8s %8s %9s %8s %8s %9s %10s %9s\n", "method", "text s", "UNet s", "denoise s", "VAE s", "stitch s",
+  std::printf("%-22s %8s %8s %9s %8s %8s %9s %10s %9s\n", "method", "text s", "UNet s", "denoise s", "VAE s", "stitch s",
               "total s", "s/step", "peak GiB");
+  // The fused GroupNorm kernels (UNet channels-last) where built, then LibTorch's GroupNorm for the
+  // baseline and CAA, side by side in this run.
+  std::vector<std::pair<MultiViewMethod, bool>> cases{{MultiViewMethod::Independent, true}, {MultiViewMethod::Caa, true},
+                                                      {MultiViewMethod::SharedAttention, true},
+                                                      {MultiViewMethod::MultiDiffusion, true}};
+  if (fusedGroupNormBuilt())
+    cases.insert(cases.end(), {{MultiViewMethod::Independent, false}, {MultiViewMethod::Caa, false}});
   double plainDenoise = 0;
-  for (auto method : {MultiViewMethod::Independent, MultiViewMethod::Caa, MultiViewMethod::SharedAttention,
-                      MultiViewMethod::MultiDiffusion}) {
+  for (const auto& [method, fused] : cases) {
+    setFusedGroupNormEnabled(fused);
     for (int run = 0; run < 2; ++run) {  // the first run warms up (cuDNN plans, CAA encodings)
       resetPeakGpuMemory(device);
       Split split;
@@ -122,7 +130,8 @@ int main(int argc, char** argv) {
 
       if (run == 0) continue;
       if (method == MultiViewMethod::Independent) plainDenoise = split.denoise;
-      std::printf("%-16s %8.3f %8.3f %9.3f %8.3f %8.3f %9.3f %10.4f %9.2f", multiViewMethodName(method).c_str(), split.text,
+      const std::string label = multiViewMethodName(method) + (fusedGroupNormBuilt() && !fused ? " (torch GN)" : "");
+      std::printf("%-22s %8.3f %8.3f %9.3f %8.3f %8.3f %9.3f %10.4f %9.2f", label.c_str(), split.text,
                   plainDenoise, split.denoise, split.decode, split.stitch, split.total(), split.denoise / steps,
                   peakGpuMemoryGiB(device));
       if (method != MultiViewMethod::Independent)

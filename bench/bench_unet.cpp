@@ -1,7 +1,8 @@
 // UNet and VAE throughput on the GPU with SD2-base shapes and random weights (sd2.md §12):
 // ms per UNet forward at batch 16 (8 views × CFG) on 64×64 latents, the TFLOP/s that means
 // (0.8043 TFLOP per sample), and VAE decode of 8 × 512², side by side for the precisions, memory
-// formats and CUDA-graph replay. Reference on an H100 with PyTorch 2.11: diffusers eager fp16
+// formats, CUDA-graph replay and the fused NHWC GroupNorm kernels against LibTorch's GroupNorm.
+// Also checks the GroupNorm kernel against float64 at every width the UNet uses. Reference on an H100 with PyTorch 2.11: diffusers eager fp16
 // 53.9 ms, bf16 48.4 ms, torch.compile 33.4 ms; VAE decode 121.8 ms.
 //   bench_unet [--batch N] [--quick] [--only VARIANT_INDEX] [--profile]
 #include <torch/torch.h>
@@ -16,6 +17,7 @@
 
 #include "bench_timer.h"
 #include "nn/autoencoder_kl.h"
+#include "nn/group_norm.h"
 #include "nn/unet.h"
 #include "runtime/gpu_memory.h"
 
@@ -32,7 +34,50 @@ struct Variant {
   bool channelsLast;
   bool graph;
   bool cudnnBenchmark = false;  // let cuDNN time its algorithms once per shape
+  bool fused = false;           // the NHWC GroupNorm kernels (the UNet then runs channels-last)
 };
+
+// The fused GroupNorm(+bias)(+SiLU) against LibTorch's in float64, per UNet width; prints the
+// worst relative error of each and the time of both paths at the largest activation.
+void checkGroupNormKernel(const c10::Device& device) {
+  std::printf("GroupNorm kernel (NHWC, bias, SiLU) vs float64, batch 16:\n");
+  struct Shape { int c, side; };
+  for (const auto& [c, side] : {Shape{320, 64}, Shape{640, 32}, Shape{960, 32}, Shape{1280, 16}, Shape{1920, 16},
+                                Shape{2560, 8}, Shape{640, 64}}) {
+    torch::nn::GroupNorm norm(torch::nn::GroupNormOptions(32, c).eps(1e-5));
+    norm->weight.data().uniform_(0.5, 1.5);
+    norm->bias.data().uniform_(-0.5, 0.5);
+    // A large common offset: the variance must survive it (a float32 sum of squares would not).
+    const auto x = (torch::randn({16, c, side, side}) * 2 + 30);
+    const auto bias = torch::randn({16, c});
+    norm->to(device, torch::kHalf);
+    const auto xh = x.to(device, torch::kHalf).contiguous(at::MemoryFormat::ChannelsLast);
+    double worst = 0;
+    for (bool silu : {false, true}) {
+      for (bool withBias : {false, true}) {
+        setFusedGroupNormEnabled(true);
+        const auto fused = groupNormActivation(norm, xh, withBias ? bias.to(device) : at::Tensor(), silu);
+        // The reference sees the same fp16 input; what remains is the kernel's own error.
+        const auto input = xh.to(torch::kCPU, torch::kFloat64).contiguous() + (withBias ? bias.to(torch::kFloat64).view({16, c, 1, 1}) : torch::zeros({}, torch::kFloat64));
+        auto ref = torch::group_norm(input, 32, norm->weight.to(torch::kCPU, torch::kFloat64),
+                                     norm->bias.to(torch::kCPU, torch::kFloat64), 1e-5);
+        if (silu) ref = torch::silu(ref);
+        const auto diff = fused.to(torch::kCPU, torch::kFloat64) - ref;
+        worst = std::max(worst, (diff.norm() / ref.norm()).item<double>());
+      }
+    }
+    setFusedGroupNormEnabled(true);
+    const auto b = bias.to(device);
+    auto sync = [] { torch::cuda::synchronize(); };
+    const double fusedMs = 1e3 * bench::medianSeconds([&] { groupNormActivation(norm, xh, b, true); }, 20, 3, sync);
+    setFusedGroupNormEnabled(false);
+    const auto xn = xh.contiguous();
+    const double torchMs = 1e3 * bench::medianSeconds([&] { groupNormActivation(norm, xn, b, true); }, 20, 3, sync);
+    setFusedGroupNormEnabled(true);
+    std::printf("  C %4d, %2d²: rel. error %.2e %s  fused %.3f ms, LibTorch NCHW %.3f ms\n", c, side, worst,
+                worst < 2e-3 ? "ok" : "FAIL", fusedMs, torchMs);
+  }
+}
 
 void setMemoryFormat(torch::nn::Module& module, at::MemoryFormat format) {
   for (auto& p : module.parameters())
@@ -97,8 +142,11 @@ int main(int argc, char** argv) {
     reference = unet->forward(sampleF.to(device), timesteps.to(device), textF.to(device)).to(torch::kCPU);
   }
 
+  if (gpu && fusedGroupNormBuilt()) checkGroupNormKernel(device);
+
   std::vector<Variant> variants;
   if (gpu) {
+    // LibTorch's GroupNorm first: the fused variants turn the UNet's weights channels-last.
     variants = {{"fp16 NCHW", torch::kHalf, false, false},
                 {"fp16 channels-last", torch::kHalf, true, false},
                 {"bf16 NCHW", torch::kBFloat16, false, false},
@@ -108,6 +156,11 @@ int main(int argc, char** argv) {
                 {"fp16 NCHW, cudnn-bench + graph", torch::kHalf, false, true, true},
                 {"fp16 ch-last, cudnn-bench + graph", torch::kHalf, true, true, true},
                 {"bf16 NCHW, cudnn-bench + graph", torch::kBFloat16, false, true, true}};
+    if (fusedGroupNormBuilt())
+      variants.insert(variants.end(), {{"fp16 fused GN, NHWC", torch::kHalf, true, false, false, true},
+                                       {"fp16 fused GN, NHWC + graph", torch::kHalf, true, true, false, true},
+                                       {"fp16 fused GN, cudnn-bench + graph", torch::kHalf, true, true, true, true},
+                                       {"bf16 fused GN, cudnn-bench + graph", torch::kBFloat16, true, true, true, true}});
   } else {
     variants = {{"fp32 NCHW", torch::kFloat, false, false}};
   }
@@ -119,8 +172,9 @@ int main(int argc, char** argv) {
     const auto& v = variants[index];
     try {
       at::globalContext().setBenchmarkCuDNN(v.cudnnBenchmark);
+      setFusedGroupNormEnabled(v.fused);
       unet->to(device, v.dtype);
-      setMemoryFormat(*unet, v.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
+      if (!v.fused) setMemoryFormat(*unet, v.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
       auto sample = sampleF.to(device, v.dtype);
       if (v.channelsLast) sample = sample.contiguous(at::MemoryFormat::ChannelsLast);
       const auto text = textF.to(device, v.dtype);
@@ -134,14 +188,19 @@ int main(int argc, char** argv) {
         graph->capture(work);
         work = [&] { graph->replay(); };
       }
+      takeGroupNormCounts();
       const double seconds = bench::medianSeconds(work, repeats, 3, sync);
+      const auto counts = takeGroupNormCounts();
       const double tflops = kUNetTflopPerSample * batch * (latent * latent) / (64.0 * 64.0) / seconds;
       const double error = reference.defined() ? relativeError(out.to(torch::kCPU), reference) : 0.0;
-      std::printf("%-34s %10.2f %10.1f %12.2f %12.2e\n", v.name, seconds * 1e3, tflops, peakGpuMemoryGiB(device), error);
+      std::printf("%-34s %10.2f %10.1f %12.2f %12.2e", v.name, seconds * 1e3, tflops, peakGpuMemoryGiB(device), error);
+      if (v.fused && !v.graph) std::printf("   GN calls fused %lld, fell back %lld", counts.fused, counts.fallback);
+      std::printf("\n");
     } catch (const std::exception& e) {
       std::printf("%-34s failed: %s\n", v.name, std::string(e.what()).substr(0, 200).c_str());
     }
   }
+  setFusedGroupNormEnabled(true);
   unet->to(torch::kCPU, torch::kFloat);
 
   // VAE decode of the eight views.

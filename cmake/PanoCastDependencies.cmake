@@ -5,6 +5,22 @@
 set(PANOCAST_CARRIED_INCLUDE ${PROJECT_SOURCE_DIR}/.carry/include)
 
 find_package(Torch REQUIRED)
+
+# Fused CUDA kernels where LibTorch was built with CUDA and nvcc is at hand (the GPU machines);
+# everywhere else the same operations run through LibTorch.
+set(PANOCAST_CUDA_KERNELS 0)
+if(TORCH_CUDA_LIBRARIES)
+  include(CheckLanguage)
+  check_language(CUDA)
+  if(CMAKE_CUDA_COMPILER)
+    if(NOT DEFINED CMAKE_CUDA_ARCHITECTURES)
+      set(CMAKE_CUDA_ARCHITECTURES native)
+    endif()
+    set(CMAKE_CUDA_STANDARD 17)
+    enable_language(CUDA)
+    set(PANOCAST_CUDA_KERNELS 1)
+  endif()
+endif()
 find_package(Threads REQUIRED)
 
 function(panocast_find_header var header)

@@ -27,6 +27,10 @@
         <source>Seam / background step</source>
         <translation>Nahtsprung / Hintergrundsprung</translation>
     </message>
+    <message>
+        <source>CLIP score</source>
+        <translation>CLIP-Score</translation>
+    </message>
 </context>
 <context>
     <name>ModelSlots</name>
@@ -73,10 +77,6 @@
     <message>
         <source>CLIP score in the Metrics tab.</source>
         <translation>CLIP-Score im Tab „Metriken“.</translation>
-    </message>
-    <message>
-        <source>openai/clip-vit-base-patch32 (or -large-patch14) in the transformers layout.</source>
-        <translation>openai/clip-vit-base-patch32 (oder -large-patch14) im transformers-Format.</translation>
     </message>
     <message>
         <source>FID Inception weights</source>
@@ -173,6 +173,10 @@
     <message>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>openai/clip-vit-base-patch16 (or -base-patch32, -large-patch14) in the transformers layout, or OpenAI&apos;s .pt converted with: panocast convert --in ViT-B-16.pt --out DIR --tokenizer SD-MODEL/tokenizer</source>
+        <translation>openai/clip-vit-base-patch16 (oder -base-patch32, -large-patch14) im transformers-Format, oder OpenAIs .pt, umgewandelt mit: panocast convert --in ViT-B-16.pt --out DIR --tokenizer SD-MODEL/tokenizer</translation>
     </message>
 </context>
 <context>
@@ -1215,12 +1219,24 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>&lt;small&gt;FID, KID and Inception Score need the FID Inception weights: set them in Settings → Models. View consistency needs nothing.&lt;/small&gt;</source>
-        <translation>&lt;small&gt;FID, KID und Inception Score benötigen die FID-Inception-Gewichte: Legen Sie diese unter Einstellungen → Modelle fest. Die Ansichtskonsistenz kommt ohne sie aus.&lt;/small&gt;</translation>
+        <source>FID, KID and Inception Score need the FID Inception weights: set them in Settings → Models.</source>
+        <translation>FID, KID und Inception Score brauchen die FID-Inception-Gewichte: Legen Sie sie unter Einstellungen → Modelle fest.</translation>
     </message>
     <message>
-        <source>&lt;small&gt;Inception weights: %1&lt;/small&gt;</source>
-        <translation>&lt;small&gt;Inception-Gewichte: %1&lt;/small&gt;</translation>
+        <source>Inception weights: %1</source>
+        <translation>Inception-Gewichte: %1</translation>
+    </message>
+    <message>
+        <source>CLIP score needs a CLIP model: set it in Settings → Models.</source>
+        <translation>Der CLIP-Score braucht ein CLIP-Modell: Legen Sie es unter Einstellungen → Modelle fest.</translation>
+    </message>
+    <message>
+        <source>CLIP model: %1</source>
+        <translation>CLIP-Modell: %1</translation>
+    </message>
+    <message>
+        <source>View consistency needs nothing.</source>
+        <translation>Die Ansichtskonsistenz braucht nichts davon.</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,10 @@
         <source>Seam / background step</source>
         <translation>Salto en costuras / salto de fondo</translation>
     </message>
+    <message>
+        <source>CLIP score</source>
+        <translation>Puntuación CLIP</translation>
+    </message>
 </context>
 <context>
     <name>ModelSlots</name>
@@ -73,10 +77,6 @@
     <message>
         <source>CLIP score in the Metrics tab.</source>
         <translation>Puntuación CLIP en la pestaña Métricas.</translation>
-    </message>
-    <message>
-        <source>openai/clip-vit-base-patch32 (or -large-patch14) in the transformers layout.</source>
-        <translation>openai/clip-vit-base-patch32 (o -large-patch14) con la estructura de transformers.</translation>
     </message>
     <message>
         <source>FID Inception weights</source>
@@ -173,6 +173,10 @@
     <message>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>openai/clip-vit-base-patch16 (or -base-patch32, -large-patch14) in the transformers layout, or OpenAI&apos;s .pt converted with: panocast convert --in ViT-B-16.pt --out DIR --tokenizer SD-MODEL/tokenizer</source>
+        <translation>openai/clip-vit-base-patch16 (o -base-patch32, -large-patch14) con la estructura de transformers, o el .pt de OpenAI convertido con: panocast convert --in ViT-B-16.pt --out DIR --tokenizer SD-MODEL/tokenizer</translation>
     </message>
 </context>
 <context>
@@ -1215,12 +1219,24 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>&lt;small&gt;FID, KID and Inception Score need the FID Inception weights: set them in Settings → Models. View consistency needs nothing.&lt;/small&gt;</source>
-        <translation>&lt;small&gt;FID, KID e Inception Score necesitan los pesos de Inception para FID: defínalos en Configuración → Modelos. La coherencia entre vistas no los necesita.&lt;/small&gt;</translation>
+        <source>FID, KID and Inception Score need the FID Inception weights: set them in Settings → Models.</source>
+        <translation>FID, KID e Inception Score necesitan los pesos FID Inception: defínalos en Configuración → Modelos.</translation>
     </message>
     <message>
-        <source>&lt;small&gt;Inception weights: %1&lt;/small&gt;</source>
-        <translation>&lt;small&gt;Pesos de Inception: %1&lt;/small&gt;</translation>
+        <source>Inception weights: %1</source>
+        <translation>Pesos Inception: %1</translation>
+    </message>
+    <message>
+        <source>CLIP score needs a CLIP model: set it in Settings → Models.</source>
+        <translation>La puntuación CLIP necesita un modelo CLIP: defínalo en Configuración → Modelos.</translation>
+    </message>
+    <message>
+        <source>CLIP model: %1</source>
+        <translation>Modelo CLIP: %1</translation>
+    </message>
+    <message>
+        <source>View consistency needs nothing.</source>
+        <translation>La coherencia entre vistas no necesita nada.</translation>
     </message>
 </context>
 <context>

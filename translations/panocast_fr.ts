@@ -27,6 +27,10 @@
         <source>Seam / background step</source>
         <translation>Saut aux raccords / saut de fond</translation>
     </message>
+    <message>
+        <source>CLIP score</source>
+        <translation>Score CLIP</translation>
+    </message>
 </context>
 <context>
     <name>ModelSlots</name>
@@ -73,10 +77,6 @@
     <message>
         <source>CLIP score in the Metrics tab.</source>
         <translation>Score CLIP dans l&apos;onglet Métriques.</translation>
-    </message>
-    <message>
-        <source>openai/clip-vit-base-patch32 (or -large-patch14) in the transformers layout.</source>
-        <translation>openai/clip-vit-base-patch32 (ou -large-patch14) au format transformers.</translation>
     </message>
     <message>
         <source>FID Inception weights</source>
@@ -173,6 +173,10 @@
     <message>
         <source>%1 MB</source>
         <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>openai/clip-vit-base-patch16 (or -base-patch32, -large-patch14) in the transformers layout, or OpenAI&apos;s .pt converted with: panocast convert --in ViT-B-16.pt --out DIR --tokenizer SD-MODEL/tokenizer</source>
+        <translation>openai/clip-vit-base-patch16 (ou -base-patch32, -large-patch14) au format transformers, ou le .pt d&apos;OpenAI converti avec&#xa0;: panocast convert --in ViT-B-16.pt --out DIR --tokenizer SD-MODEL/tokenizer</translation>
     </message>
 </context>
 <context>
@@ -1215,12 +1219,24 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>&lt;small&gt;FID, KID and Inception Score need the FID Inception weights: set them in Settings → Models. View consistency needs nothing.&lt;/small&gt;</source>
-        <translation>&lt;small&gt;FID, KID et Inception Score nécessitent les poids Inception pour FID&#xa0;: définissez-les dans Paramètres → Modèles. La cohérence des vues n&apos;en a pas besoin.&lt;/small&gt;</translation>
+        <source>FID, KID and Inception Score need the FID Inception weights: set them in Settings → Models.</source>
+        <translation>FID, KID et Inception Score nécessitent les poids FID Inception&#xa0;: définissez-les dans Paramètres → Modèles.</translation>
     </message>
     <message>
-        <source>&lt;small&gt;Inception weights: %1&lt;/small&gt;</source>
-        <translation>&lt;small&gt;Poids Inception&#xa0;: %1&lt;/small&gt;</translation>
+        <source>Inception weights: %1</source>
+        <translation>Poids Inception&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>CLIP score needs a CLIP model: set it in Settings → Models.</source>
+        <translation>Le score CLIP nécessite un modèle CLIP&#xa0;: définissez-le dans Paramètres → Modèles.</translation>
+    </message>
+    <message>
+        <source>CLIP model: %1</source>
+        <translation>Modèle CLIP&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>View consistency needs nothing.</source>
+        <translation>La cohérence des vues n&apos;a besoin de rien.</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,10 @@
         <source>Seam / background step</source>
         <translation>接缝跳变 / 背景跳变</translation>
     </message>
+    <message>
+        <source>CLIP score</source>
+        <translation>CLIP 分数</translation>
+    </message>
 </context>
 <context>
     <name>ModelSlots</name>
@@ -73,10 +77,6 @@
     <message>
         <source>CLIP score in the Metrics tab.</source>
         <translation>用于“指标”标签页中的 CLIP 分数。</translation>
-    </message>
-    <message>
-        <source>openai/clip-vit-base-patch32 (or -large-patch14) in the transformers layout.</source>
-        <translation>transformers 格式的 openai/clip-vit-base-patch32（或 -large-patch14）。</translation>
     </message>
     <message>
         <source>FID Inception weights</source>
@@ -173,6 +173,10 @@
     <message>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>openai/clip-vit-base-patch16 (or -base-patch32, -large-patch14) in the transformers layout, or OpenAI&apos;s .pt converted with: panocast convert --in ViT-B-16.pt --out DIR --tokenizer SD-MODEL/tokenizer</source>
+        <translation>transformers 格式的 openai/clip-vit-base-patch16（或 -base-patch32、-large-patch14），或用以下命令转换的 OpenAI .pt 文件: panocast convert --in ViT-B-16.pt --out DIR --tokenizer SD-MODEL/tokenizer</translation>
     </message>
 </context>
 <context>
@@ -1215,12 +1219,24 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>&lt;small&gt;FID, KID and Inception Score need the FID Inception weights: set them in Settings → Models. View consistency needs nothing.&lt;/small&gt;</source>
-        <translation>&lt;small&gt;FID、KID 和 Inception Score 需要 FID Inception 权重: 请在“设置 → 模型”中设置。视图一致性无需任何模型。&lt;/small&gt;</translation>
+        <source>FID, KID and Inception Score need the FID Inception weights: set them in Settings → Models.</source>
+        <translation>FID、KID 和 Inception Score 需要 FID Inception 权重：请在“设置 → 模型”中设置。</translation>
     </message>
     <message>
-        <source>&lt;small&gt;Inception weights: %1&lt;/small&gt;</source>
-        <translation>&lt;small&gt;Inception 权重: %1&lt;/small&gt;</translation>
+        <source>Inception weights: %1</source>
+        <translation>Inception 权重：%1</translation>
+    </message>
+    <message>
+        <source>CLIP score needs a CLIP model: set it in Settings → Models.</source>
+        <translation>CLIP 分数需要 CLIP 模型：请在“设置 → 模型”中设置。</translation>
+    </message>
+    <message>
+        <source>CLIP model: %1</source>
+        <translation>CLIP 模型：%1</translation>
+    </message>
+    <message>
+        <source>View consistency needs nothing.</source>
+        <translation>视图一致性无需任何模型。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "commands.h"
+#include "engine/panorama_job.h"
 #include "interrupt.h"
 #include "io/atomic_file.h"
 #include "metrics/feature_cache.h"
@@ -75,12 +76,16 @@ void metrics(const MetricsOptions& o) {
   spec.generated = {o.generated};
   spec.reference = o.reference;
   spec.inception = o.inception;
+  spec.clip = o.clip;
+  if (!o.prompts.empty()) spec.prompts = readPromptLines(o.prompts);
   spec.cacheFolder = o.cacheDir;
   spec.useCache = !o.noCache;
   spec.consistency = o.consistency;
   spec.device = o.device;
   spec.batch = o.batch;
   spec.inceptionHint = "pass --inception";
+  spec.clipHint = "pass --clip DIR";
+  spec.promptsHint = "pass --prompts FILE (one per line: one for all images or one per image)";
   spec.consistencyHint = "add --consistency";
 
   installInterruptHandler();
@@ -111,15 +116,19 @@ void metrics(const MetricsOptions& o) {
 
 void addMetricsCommand(CLI::App& app) {
   auto o = std::make_shared<MetricsOptions>();
-  auto* cmd = app.add_subcommand("metrics", "FID, KID, Inception Score and panorama view consistency");
+  auto* cmd = app.add_subcommand("metrics", "FID, KID, Inception Score, CLIP score and panorama view consistency");
   cmd->add_option("--generated", o->generated,
                   "Folder of generated images, or of panorama runs (folders with view_*.png and run.json)")
       ->required();
   cmd->add_option("--reference", o->reference, "Folder of real images for FID/KID (features are cached)");
-  cmd->add_option("--prompts", o->prompts, "Prompts for CLIP score, one per line (CLIP score is not available yet)");
+  cmd->add_option("--prompts", o->prompts,
+                  "Prompts for CLIP score, one per line: one for all images or one per image in file-name order "
+                  "(panorama runs use the prompts in their run.json)");
   cmd->add_option("--inception", o->inception,
                   std::string("FID Inception weights: ") + kInceptionWeightsFile + " or a safetensors conversion");
-  cmd->add_option("--clip", o->clip, "CLIP model folder (CLIP score is not available yet)");
+  cmd->add_option("--clip", o->clip,
+                  "CLIP model folder for CLIP score (transformers format, e.g. openai/clip-vit-base-patch16; "
+                  "`panocast convert` makes one from OpenAI's .pt)");
   cmd->add_flag("--consistency", o->consistency, "Overlap PSNR/SSIM and seam score of panorama runs");
   cmd->add_option("--device", o->device, "cpu (default) or cuda");
   cmd->add_option("--out", o->out, "JSON file to write")->required();

@@ -90,10 +90,18 @@ PickleId PickleDocument::findId(PickleId dict, const std::string& key) const {
 
 namespace {
 
+bool isScriptObject(const PickleValue& value) {
+  return value.kind == PickleValue::Kind::Object && value.callable == PickleCallable::ScriptObject;
+}
+
+// `visited` bounds the walk: containers shared through the memo can make a small file describe an
+// exponentially large tree.
 void collectTensors(const PickleDocument& doc, PickleId dict, const std::string& prefix, int depth,
-                    std::vector<std::pair<std::string, PickleTensorRecord>>& out) {
+                    std::vector<std::pair<std::string, PickleTensorRecord>>& out, size_t& visited) {
   if (depth > 64) throw Error("pickle: dictionaries nested more than 64 levels deep (a cycle?)");
   for (const auto& [k, v] : doc.at(dict).entries) {
+    if (++visited > (size_t(1) << 24))
+      throw Error("pickle: more than 16 million nested entries (containers shared many times over?)");
     const auto& key = doc.at(k);
     std::string name;
     if (key.kind == PickleValue::Kind::String)
@@ -105,18 +113,19 @@ void collectTensors(const PickleDocument& doc, PickleId dict, const std::string&
     const auto& value = doc.at(v);
     if (value.kind == PickleValue::Kind::Tensor)
       out.emplace_back(prefix + name, value.tensor);
-    else if (value.kind == PickleValue::Kind::Dict)
-      collectTensors(doc, v, prefix + name + ".", depth + 1, out);
+    else if (value.kind == PickleValue::Kind::Dict || isScriptObject(value))
+      collectTensors(doc, v, prefix + name + ".", depth + 1, out, visited);
   }
 }
 
 }  // namespace
 
 std::vector<std::pair<std::string, PickleTensorRecord>> PickleDocument::tensorsUnder(PickleId dict) const {
-  if (at(dict).kind != PickleValue::Kind::Dict)
+  if (at(dict).kind != PickleValue::Kind::Dict && !isScriptObject(at(dict)))
     throw Error(std::string("pickle: expected a dictionary of tensors, found a ") + pickleKindName(at(dict).kind));
   std::vector<std::pair<std::string, PickleTensorRecord>> out;
-  collectTensors(*this, dict, "", 0, out);
+  size_t visited = 0;
+  collectTensors(*this, dict, "", 0, out, visited);
   return out;
 }
 

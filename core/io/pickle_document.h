@@ -42,6 +42,8 @@ enum class PickleCallable {
   OrderedDict,      // collections.OrderedDict and plain dict
   DictClass,        // dict subclasses holding plain data (Lightning's AttributeDict)
   NamespaceClass,   // argparse.Namespace: attributes set by BUILD
+  ScriptObject,     // a TorchScript module class (__torch__.*): an inert record of its attributes
+  TypeTag,          // torch.jit._pickle.restore_type_tag(value, type): the value itself
   Set,              // set / frozenset
   List,
   RebuildTensor,    // torch._utils._rebuild_tensor(_v2)
@@ -91,7 +93,9 @@ class PickleDocument {
   PickleId findId(PickleId dict, const std::string& key) const;  // throws when absent
 
   // Tensors under `dict`, nested dicts flattened with '.' ("model.conv.weight"); other values
-  // (numbers, strings, None) are skipped. Nesting deeper than 64 levels is an error.
+  // (numbers, strings, None) are skipped. A TorchScript module's attributes count as a dict, so
+  // its parameters come out under their module paths ("visual.conv1.weight"). Nesting deeper than
+  // 64 levels is an error.
   std::vector<std::pair<std::string, PickleTensorRecord>> tensorsUnder(PickleId dict) const;
 
   // String keys of a dict value, in file order (non-string keys are shown as <kind>).

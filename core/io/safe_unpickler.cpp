@@ -40,6 +40,12 @@ const AllowedGlobal kAllowed[] = {
     {"torch._utils", "_rebuild_parameter", PickleCallable::RebuildParameter},
     {"torch._utils", "_rebuild_parameter_with_state", PickleCallable::RebuildParameter},
     {"torch._tensor", "_rebuild_from_type_v2", PickleCallable::RebuildFromType},
+    {"torch.jit._pickle", "build_intlist", PickleCallable::List},
+    {"torch.jit._pickle", "build_doublelist", PickleCallable::List},
+    {"torch.jit._pickle", "build_boollist", PickleCallable::List},
+    {"torch.jit._pickle", "build_tensorlist", PickleCallable::List},
+    {"torch.jit._pickle", "build_list", PickleCallable::List},
+    {"torch.jit._pickle", "restore_type_tag", PickleCallable::TypeTag},
     {"torch", "Tensor", PickleCallable::TensorClass},
     {"torch.nn.parameter", "Parameter", PickleCallable::TensorClass},
     {"torch", "Size", PickleCallable::TorchSize},
@@ -334,6 +340,16 @@ class Unpickler {
   }
 
   void pushGlobal(const std::string& module, const std::string& name) {
+    // TorchScript archives (torch.jit.save, OpenAI's CLIP .pt files) pickle their modules as
+    // instances of compiled classes under "__torch__". Nothing about such a class is run: NEWOBJ
+    // makes an empty record and BUILD fills in the attributes the file lists.
+    if (module == "__torch__" || module.rfind("__torch__.", 0) == 0) {
+      auto v = scalar(Kind::Global);
+      v.callable = PickleCallable::ScriptObject;
+      v.globalName = module + "." + name;
+      push(std::move(v));
+      return;
+    }
     for (const auto& allowed : kAllowed) {
       if (module == allowed.module && name == allowed.name) {
         auto v = scalar(Kind::Global);
@@ -446,6 +462,11 @@ class Unpickler {
         return;
       }
       case PickleCallable::RebuildTensor: push(rebuildTensor(a)); return;
+      case PickleCallable::TypeTag: {
+        if (a.size() != 2 || value(a[1]).kind != Kind::String) fail("restore_type_tag expects a value and a type name");
+        stack_.push_back(a[0]);
+        return;
+      }
       case PickleCallable::RebuildParameter: {
         if (a.size() < 3 || a.size() > 4) fail("_rebuild_parameter expects 3 or 4 arguments");
         if (value(a[0]).kind != Kind::Tensor) fail("_rebuild_parameter expects a tensor");
@@ -580,9 +601,10 @@ class Unpickler {
         push(std::move(v));
         return;
       }
-      case PickleCallable::NamespaceClass: {
+      case PickleCallable::NamespaceClass:
+      case PickleCallable::ScriptObject: {
         auto v = scalar(Kind::Object);
-        v.callable = PickleCallable::NamespaceClass;
+        v.callable = cls.callable;
         v.globalName = cls.globalName;
         push(std::move(v));
         return;
@@ -602,7 +624,8 @@ class Unpickler {
       case Kind::Tensor:  // parameter state (requires_grad and hooks)
         return;
       case Kind::Object:
-        if (target.callable == PickleCallable::NamespaceClass && state.kind == Kind::Dict) {
+        if ((target.callable == PickleCallable::NamespaceClass || target.callable == PickleCallable::ScriptObject) &&
+            state.kind == Kind::Dict) {
           const auto entries = state.entries;
           value(targetId).entries.insert(value(targetId).entries.end(), entries.begin(), entries.end());
           return;

@@ -17,12 +17,16 @@
 #include "metrics/inception_score.h"
 #include "metrics/kid.h"
 #include "metrics/panorama_runs.h"
+#include "metrics/prompt_pairing.h"
 #include "metrics/seam_score.h"
 #include "metrics/view_consistency.h"
 #include "runtime/device.h"
 #include "runtime/error.h"
 #include "runtime/stopwatch.h"
 #include "runtime/version.h"
+#if PANOCAST_WITH_CLIP_SCORE
+#include "metrics/clip_score.h"
+#endif
 
 namespace panocast {
 
@@ -259,6 +263,73 @@ void validate(const MetricsJobSpec& spec) {
     if (!fs::exists(spec.inception, ec)) throw Error(spec.inception.string() + ": file not found");
     if (!fs::is_regular_file(spec.inception, ec)) throw Error(spec.inception.string() + ": not a file");
   }
+  if (!spec.clip.empty()) {
+    if (!fs::exists(spec.clip, ec)) throw Error(spec.clip.string() + ": CLIP model folder not found");
+    if (!fs::is_directory(spec.clip, ec))
+      throw Error(spec.clip.string() + ": not a folder; CLIP models are transformers folders (convert OpenAI's .pt "
+                                       "with `panocast convert`)");
+  }
+}
+
+// ── CLIP score ───────────────────────────────────────────────────────────────────────────────
+
+// torchmetrics' CLIPScore per image, the clamped mean, and the same per method.
+void clipMetrics(const MetricsJobSpec& spec, const PromptPairing& pairing, Report& report, Json& json) {
+#if PANOCAST_WITH_CLIP_SCORE
+  std::vector<ClipScoreItem> items;
+  for (const auto& p : pairing.images) items.push_back({p.image, p.prompt});
+  const auto run = scoreClipItems(spec.clip, spec.device, spec.batch, items, [&](int64_t done, int64_t total) {
+    if (report.events.onProgress) report.events.onProgress("CLIP", done, total);
+    return !(report.events.cancelRequested && report.events.cancelRequested());
+  });
+  for (const auto& problem : run.unreadable) report.warn("CLIP score: skipped " + problem);
+  if (run.truncatedPrompts > 0)
+    report.warn("CLIP score: " + std::to_string(run.truncatedPrompts) +
+                " image prompt(s) are longer than CLIP's 77 tokens and were cut (as OpenAI's truncate=True)");
+  struct Sums { double sum = 0, squares = 0; int64_t n = 0; };
+  std::map<std::string, Sums> byMethod;
+  Sums all;
+  Json perImage = Json::array();
+  for (size_t i = 0; i < items.size(); ++i) {
+    const double s = run.scores[i];
+    if (!std::isfinite(s)) continue;
+    for (Sums* sums : {&all, &byMethod[pairing.images[i].method]}) sums->sum += s, sums->squares += s * s, ++sums->n;
+    perImage.push_back({{"image", items[i].image.string()}, {"score", s}});
+  }
+  if (all.n == 0) {
+    report.skip("clip_score", "no image could be read");
+    return;
+  }
+  auto summary = [](const Sums& s) {
+    const double mean = s.sum / s.n;
+    const double var = s.n > 1 ? std::max(0.0, (s.squares - s.n * mean * mean) / (s.n - 1)) : 0.0;
+    return Json{{"score", std::max(mean, 0.0)}, {"mean_unclamped", mean}, {"std", std::sqrt(var)}, {"images", s.n}};
+  };
+  const Json total = summary(all);
+  json["clip_score"] = total["score"];
+  json["clip_score_std"] = total["std"];
+  Json details = total;
+  details["model"] = run.modelName;
+  details["model_folder"] = spec.clip.string();
+  details["convention"] =
+      "torchmetrics CLIPScore: 100·cos(image, prompt) per image, the mean clamped at 0; each view against its own "
+      "prompt; transformers preprocessing (Pillow bicubic, centre crop); prompts cut to 77 tokens";
+  details["truncated_prompts"] = run.truncatedPrompts;
+  if (byMethod.size() > 1 || (byMethod.size() == 1 && !byMethod.begin()->first.empty())) {
+    Json methods = Json::object();
+    for (const auto& [method, sums] : byMethod) methods[method.empty() ? "unknown" : method] = summary(sums);
+    details["by_method"] = methods;
+  }
+  details["per_image"] = perImage;
+  json["clip_score_details"] = details;
+  char text[96];
+  std::snprintf(text, sizeof text, "%.4f ± %.4f (%s, %lld images)", total["score"].get<double>(),
+                total["std"].get<double>(), run.modelName.c_str(), static_cast<long long>(all.n));
+  report.row("clip_score", text);
+#else
+  (void)spec, (void)pairing, (void)json;
+  report.skip("clip_score", "this build has no CLIP tokenizer (built without ICU)");
+#endif
 }
 
 void inceptionMetrics(const MetricsJobSpec& spec, const GeneratedSet& generated,
@@ -373,6 +444,7 @@ MetricsReport runMetricsJob(const MetricsJobSpec& spec, const MetricsJobEvents& 
   validate(spec);
   parseDevice(spec.device);
   const auto generated = discoverGenerated(spec.generated);
+  const auto pairing = spec.clip.empty() ? PromptPairing{} : pairImagesWithPrompts(generated, spec.prompts);
   std::vector<fs::path> referenceFiles;
   if (!spec.reference.empty()) {
     referenceFiles = listImageFiles(spec.reference);
@@ -406,8 +478,17 @@ MetricsReport runMetricsJob(const MetricsJobSpec& spec, const MetricsJobEvents& 
     inceptionMetrics(spec, generated, referenceFiles, report, json, timings, generatedCount, referenceCount, skippedImages);
   }
 
-  // CLIP score needs CLIP's image tower, which the engine does not have (only the text encoder).
-  report.skip("clip_score", "CLIP image encoder not built yet (panocast has CLIP's text encoder only)");
+  if (spec.clip.empty()) {
+    report.skip("clip_score", "no CLIP model; " + spec.clipHint + " (a transformers CLIPModel folder such as "
+                              "openai/clip-vit-base-patch16, or OpenAI's .pt converted with `panocast convert`)");
+  } else if (!pairing.problem.empty()) {
+    report.skip("clip_score", pairing.problem + "; " + spec.promptsHint);
+  } else {
+    for (const auto& warning : pairing.warnings) report.warn(warning);
+    const auto stageStart = std::chrono::steady_clock::now();
+    clipMetrics(spec, pairing, report, json);
+    timings["clip_score"] = secondsSince(stageStart);
+  }
 
   if (!spec.consistency) {
     json["consistency"] = nullptr;

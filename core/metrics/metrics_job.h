@@ -1,7 +1,8 @@
 #pragma once
 // The metrics job, shared by `panocast metrics` and the studio's Metrics tab: FID, KID and the
 // Inception Score as torch-fidelity computes them (when Inception weights are given; reference
-// features are cached), and the view consistency of panorama runs (overlap PSNR/SSIM between
+// features are cached), CLIP score as torchmetrics computes it (when a CLIP model is given), and
+// the view consistency of panorama runs (overlap PSNR/SSIM between
 // neighbouring views, the 360° wrap seam, the stitched panorama's seam score), which needs no
 // learned weights. Metrics that cannot be computed are skipped with a one-line reason. The
 // interface holds no LibTorch types; the report is JSON whose field names carry their units.
@@ -21,6 +22,10 @@ struct MetricsJobSpec {
   std::vector<std::filesystem::path> generated;
   std::filesystem::path reference;  // real images for FID/KID; may be empty
   std::filesystem::path inception;  // pt_inception-2015-12-05-6726825d.pth or safetensors; may be empty
+  std::filesystem::path clip;       // CLIP model folder (transformers CLIPModel); may be empty
+  // Prompts for CLIP score where the images do not carry their own (panorama runs record theirs in
+  // run.json): one for every image, or one per image in file-name order (per view for runs).
+  std::vector<std::string> prompts;
   std::filesystem::path cacheFolder;  // empty: FeatureCache::defaultFolder()
   bool useCache = true;
   bool consistency = false;
@@ -30,6 +35,8 @@ struct MetricsJobSpec {
   // How the caller's user supplies what is missing, for the skip reasons: "pass --inception" on
   // the command line, "set FID Inception weights in Settings → Models" in the studio.
   std::string inceptionHint = "give the Inception weights";
+  std::string clipHint = "give a CLIP model folder";       // e.g. "pass --clip DIR"
+  std::string promptsHint = "give the prompts";             // e.g. "pass --prompts FILE"
   std::string consistencyHint;  // e.g. "add --consistency"
 };
 

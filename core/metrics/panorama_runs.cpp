@@ -29,6 +29,9 @@ PanoramaRun readPanoramaRun(const fs::path& folder) {
       run.viewCount = json.value("views", 0);
       run.fovDeg = json.value("fov_deg", 0.0);
       run.method = json.value("method", std::string());
+      if (json.contains("prompts") && json["prompts"].is_array())
+        for (const auto& prompt : json["prompts"])
+          if (prompt.is_string()) run.prompts.push_back(prompt.get<std::string>());
       if (json.contains("panorama") && json["panorama"].is_object())
         panoramaName = json["panorama"].value("file", panoramaName);
       if (run.viewCount < 2 || !(run.fovDeg > 0 && run.fovDeg < 180))

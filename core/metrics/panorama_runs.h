@@ -13,6 +13,7 @@ struct PanoramaRun {
   int viewCount = 0;                         // N, from run.json (or the views found)
   double fovDeg = 90;
   std::string method;
+  std::vector<std::string> prompts;  // run.json's: one for all views or one per view; may be empty
   std::filesystem::path panorama;  // empty when there is none
   std::string problem;             // why consistency cannot be scored; empty when it can
   std::string note;                // e.g. the assumptions made without run.json

@@ -15,8 +15,11 @@ namespace panocast {
 namespace {
 
 constexpr int kHeadDim = 32;
-// Query tokens per attention chunk: bounds the 18-token key/value tensors at 64² latents.
-constexpr int64_t kChunkTokens = 16384;
+// Query tokens per attention chunk: bounds the 18-token key/value tensors at 64² latents. Chunks
+// hold whole rings of views (so the per-view tensors broadcast over them), at least one ring.
+constexpr int64_t kChunkTokens = 32768;
+// Where masked samples are sent: far enough outside [-1, 1] that all four bilinear taps miss.
+constexpr double kOutside = -4.0;
 
 // Encodings are shared by blocks of equal width and frequencies (encoder 0 and decoder 3 both
 // work at the finest level), so the cache lives here, not in each block. A run touches a handful
@@ -33,7 +36,7 @@ struct EncodingKey {
   }
 };
 std::mutex encodingMutex;
-std::map<EncodingKey, at::Tensor> encodingCache;
+std::map<EncodingKey, CaaBlockImpl::LevelTensors> encodingCache;
 
 }  // namespace
 
@@ -81,33 +84,45 @@ void CaaBlockImpl::clearCache() {
   encodingCache.clear();
 }
 
-at::Tensor CaaBlockImpl::levelEncoding(const CaaLevel& level, const at::TensorOptions& options) {
+CaaBlockImpl::LevelTensors CaaBlockImpl::levelTensors(const CaaLevel& level, const at::TensorOptions& options) {
   const auto frequencies = freqBands_.to(torch::kCPU, torch::kFloat64).view({-1});
   const double checksum = (frequencies * torch::arange(1, frequencies.numel() + 1, torch::kFloat64)).sum().item<double>();
   const EncodingKey key{level.id, width_, checksum, options.dtype().toScalarType(), options.device()};
   std::lock_guard<std::mutex> lock(encodingMutex);
   if (const auto it = encodingCache.find(key); it != encodingCache.end()) return it->second;
+  const int64_t views = level.grid.size(0), h = level.size, w = level.size;
   // [M, 18, h, w, d] → [M, h, w, 18, d]; masked tokens become zero vectors (kept in the softmax).
   const auto displacement = level.displacement.to(options.device());
-  const auto mask = level.mask.to(options.device()).unsqueeze(-1);
-  auto encoding = (encode(displacement) * mask).permute({0, 2, 3, 1, 4}).contiguous().to(options.dtype());
+  const auto mask = level.mask.to(options.device());
+  LevelTensors tensors;
+  tensors.encoding = (encode(displacement) * mask.unsqueeze(-1)).permute({0, 2, 3, 1, 4}).contiguous().to(options.dtype());
+  // The mask is applied by sampling masked points outside the image (grid_sample's zero padding
+  // gives exact zeros), which saves a pass over the 18-token tensor.
+  if (!((mask == 0) | (mask == 1)).all().item<bool>()) throw Error("CAA block: correspondence masks must be 0 or 1");
+  // (With align_corners, a 1-cell map samples its only cell wherever the grid points.)
+  if (h < 2 || w < 2) throw Error("CAA block: feature maps of 1×1 cells have no neighbourhoods; use larger views");
+  const auto sampleMask = mask.view({views, 2, 9, h, w}).permute({0, 1, 3, 4, 2}).reshape({views, 2, h, w * 9, 1});
+  const auto grid = level.grid.to(options.device());
+  tensors.grid = torch::where(sampleMask > 0, grid, torch::full({}, kOutside, grid.options())).to(options.dtype());
   while (encodingCache.size() >= 12) {
     auto oldest = encodingCache.begin();
     for (auto it = encodingCache.begin(); it != encodingCache.end(); ++it)
       if (it->first.level < oldest->first.level) oldest = it;
     encodingCache.erase(oldest);
   }
-  encodingCache.emplace(key, encoding);
-  return encoding;
+  encodingCache.emplace(key, tensors);
+  return tensors;
 }
 
 at::Tensor CaaBlockImpl::attend(const at::Tensor& queries, const at::Tensor& keys) {
   // queries [N, 1, d], keys/values [N, 18, d] → [N, 1, d]. (Measured on an H200: the fused
   // kernel beats two small batched products with a float softmax here, 5.4 s vs 6.1 s per panorama.)
+  // Keys and values come from one product with the stacked weights: the 18-token tensor is read once.
   const int64_t n = queries.size(0);
   auto split = [&](const at::Tensor& t) { return t.view({n, t.size(1), heads_, kHeadDim}).transpose(1, 2); };
-  const auto normedKeys = norm1_(keys);
-  const auto out = scaledDotProductAttention(split(toQ_(norm1_(queries))), split(toK_(normedKeys)), split(toV_(normedKeys)));
+  const auto keyValues = torch::nn::functional::linear(norm1_(keys), torch::cat({toK_->weight, toV_->weight}));
+  const auto out = scaledDotProductAttention(split(toQ_(norm1_(queries))), split(keyValues.narrow(-1, 0, width_)),
+                                             split(keyValues.narrow(-1, width_, width_)));
   return toOut_(out.transpose(1, 2).reshape({n, 1, width_}));
 }
 
@@ -118,40 +133,40 @@ at::Tensor CaaBlockImpl::forward(const at::Tensor& x, const CaaLevel& level) {
                 " and the rig level " + std::to_string(level.size));
   const int64_t items = x.size(0), d = width_, h = level.size, w = level.size;
   const auto options = x.options();
-  const auto device = x.device();
-  const auto encoding = levelEncoding(level, options);  // [M, h, w, 18, d], masked
-  const auto mask = level.mask.to(device, options.dtype().toScalarType()).permute({0, 2, 3, 1}).unsqueeze(-1);
-  const auto grid = level.grid.to(device, options.dtype().toScalarType());  // [M, 2, h, w·9, 2]
+  const auto tensors = levelTensors(level, options);  // encoding [M, h, w, 18, d] (masked), grid [M, 2, h, w·9, 2]
   const auto queryEncoding = torch::cat({torch::zeros({d / 2}, options), torch::ones({d / 2}, options)});  // PE(0, 0)
   namespace F = torch::nn::functional;
   const auto sampling = F::GridSampleFuncOptions().mode(torch::kBilinear).padding_mode(torch::kZeros).align_corners(true);
 
-  // Items are (batch, view) pairs; each chunk gathers its own neighbours, so the 18-token
-  // key/value tensors never exist for the whole batch at once.
-  const int64_t perChunk = std::max<int64_t>(1, kChunkTokens / (h * w));
-  std::vector<at::Tensor> outputs;
-  for (int64_t first = 0; first < items; first += perChunk) {
-    const int64_t last = std::min(items, first + perChunk), n = last - first;
-    std::vector<int64_t> viewOf(n), neighbourItems(2 * n);
-    for (int64_t k = 0; k < n; ++k) {
-      const int64_t item = first + k, base = item - item % views, v = item % views;
-      viewOf[k] = v;
-      neighbourItems[2 * k] = base + (v + views - 1) % views;
-      neighbourItems[2 * k + 1] = base + (v + 1) % views;
-    }
-    const auto viewIndex = torch::tensor(viewOf).to(device);
-    const auto sources = x.index_select(0, torch::tensor(neighbourItems).to(device));      // [2n, d, h, w]
-    const auto chunkGrid = grid.index_select(0, viewIndex).reshape({2 * n, h, w * 9, 2});
-    const auto sampled = F::grid_sample(sources, chunkGrid, sampling);                     // [2n, d, h, w·9]
-    // → tokens [n·h·w, 18, d], sample index = neighbour·9 + k
-    const auto keys = sampled.view({n, 2, d, h, w, 9}).permute({0, 3, 4, 1, 5, 2}).reshape({n, h, w, 18, d});
-    const auto keyTokens = (keys * mask.index_select(0, viewIndex) + encoding.index_select(0, viewIndex)).reshape({-1, 18, d});
-    const auto queries = x.slice(0, first, last).flatten(2).transpose(1, 2).reshape({-1, 1, d});
-    auto y = queries + attend(queries + queryEncoding, keyTokens);
-    y = y + unet::gegluFeedForward(norm2_(y), ffIn_, ffOut_);
-    outputs.push_back(y.view({n, h * w, d}).transpose(1, 2).reshape({n, d, h, w}));
+  // Items are (batch, view) pairs, rings of M consecutive views; a chunk takes whole rings, so the
+  // per-view grid and encoding broadcast over its rings instead of being copied per item.
+  const int64_t rings = std::max<int64_t>(1, kChunkTokens / (h * w * views));
+  std::vector<int64_t> neighbourItems(2 * items);
+  for (int64_t item = 0; item < items; ++item) {
+    const int64_t base = item - item % views, v = item % views;
+    neighbourItems[2 * item] = base + (v + views - 1) % views;
+    neighbourItems[2 * item + 1] = base + (v + 1) % views;
   }
-  return outputs.size() == 1 ? outputs[0] : torch::cat(outputs);
+  const auto neighbours = torch::tensor(neighbourItems).to(x.device());
+  std::vector<at::Tensor> outputs;
+  for (int64_t first = 0; first < items; first += rings * views) {
+    const int64_t n = std::min(items, first + rings * views) - first, g = n / views;
+    const auto sources = x.index_select(0, neighbours.slice(0, 2 * first, 2 * (first + n)));  // [2n, d, h, w]
+    const auto chunkGrid = tensors.grid.unsqueeze(0).expand({g, views, 2, h, w * 9, 2}).reshape({2 * n, h, w * 9, 2});
+    const auto sampled = F::grid_sample(sources, chunkGrid, sampling);  // [2n, d, h, w·9]
+    // One pass from the sampled layout into tokens [g, M, h, w, 18, d] (sample = neighbour·9 + k),
+    // adding the encodings on the way.
+    const auto samples = sampled.view({g, views, 2, d, h, w, 9}).permute({0, 1, 4, 5, 2, 6, 3});
+    auto keyTokens = at::empty({g, views, h, w, 2, 9, d}, options);
+    at::add_out(keyTokens, samples, tensors.encoding.view({1, views, h, w, 2, 9, d}));
+    // Tokens are the features in NHWC order: a view when the UNet runs channels-last.
+    const auto queries = x.slice(0, first, first + n).permute({0, 2, 3, 1}).reshape({-1, 1, d});
+    auto y = queries + attend(queries + queryEncoding, keyTokens.reshape({-1, 18, d}));
+    y = y + unet::gegluFeedForward(norm2_(y), ffIn_, ffOut_);
+    outputs.push_back(y.view({n, h, w, d}).permute({0, 3, 1, 2}));
+  }
+  // Back in the layout the features came in (CPU GroupNorm in LibTorch 1.13 needs NCHW).
+  return (outputs.size() == 1 ? outputs[0] : torch::cat(outputs)).contiguous(x.suggest_memory_format());
 }
 
 }  // namespace panocast

@@ -21,6 +21,11 @@ class CaaBlockImpl : public torch::nn::Module {
   at::Tensor forward(const at::Tensor& x, const CaaLevel& level);
 
   int width() const { return width_; }
+  // What a block needs of a rig level, on the features' device and dtype: the masked encodings
+  // [M, h, w, 18, d] and the sampling grid [M, 2, h, w·9, 2] with masked samples outside the image.
+  struct LevelTensors {
+    at::Tensor encoding, grid;
+  };
   // The encoding of displacements [..., 2] → [..., d], computed in float32 whatever x is.
   at::Tensor encode(const at::Tensor& displacement) const;
   // Drops all cached encodings (they are also evicted as new runs' levels come in).
@@ -28,7 +33,7 @@ class CaaBlockImpl : public torch::nn::Module {
 
  private:
   at::Tensor attend(const at::Tensor& queries, const at::Tensor& keys);
-  at::Tensor levelEncoding(const CaaLevel& level, const at::TensorOptions& options);
+  LevelTensors levelTensors(const CaaLevel& level, const at::TensorOptions& options);
 
   int width_;
   int heads_;

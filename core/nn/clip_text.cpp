@@ -6,26 +6,36 @@
 
 #include "io/json_file.h"
 #include "io/safetensors.h"
+#include "nn/clip_encoder_layer.h"
 #include "nn/component_weights.h"
 #include "runtime/error.h"
 
 namespace panocast {
-namespace {
-
-namespace F = torch::nn::functional;
-
-torch::nn::Linear linear(int in, int out) { return torch::nn::Linear(torch::nn::LinearOptions(in, out)); }
-
-}  // namespace
 
 ClipTextConfig ClipTextConfig::fromFile(const std::filesystem::path& path) {
   nlohmann::json j = readJsonFile(path);
   if (j.contains("text_config") && j["text_config"].is_object()) j = j["text_config"];
+  return fromJson(j, path.string(), ClipTextConfig{});
+}
+
+ClipTextConfig ClipTextConfig::clipModelDefaults() {
   ClipTextConfig c;
+  c.hiddenSize = 512;
+  c.intermediateSize = 2048;
+  c.heads = 8;
+  c.layers = 12;
+  c.activation = "quick_gelu";
+  return c;
+}
+
+ClipTextConfig ClipTextConfig::fromJson(const nlohmann::json& j, const std::string& source,
+                                        const ClipTextConfig& defaults) {
+  ClipTextConfig c = defaults;
+  if (!j.is_object()) throw Error(source + ": the text configuration is not a JSON object");
   auto get = [&](const char* key, int& field) {
     if (!j.contains(key)) return;
-    if (!j[key].is_number_integer() || j[key].get<int>() <= 0)
-      throw Error(path.string() + ": '" + key + "' must be a positive integer");
+    if (!j[key].is_number_integer() || j[key].get<int64_t>() <= 0 || j[key].get<int64_t>() > (1 << 20))
+      throw Error(source + ": '" + key + "' must be a positive integer");
     field = j[key].get<int>();
   };
   get("vocab_size", c.vocabSize);
@@ -34,45 +44,18 @@ ClipTextConfig ClipTextConfig::fromFile(const std::filesystem::path& path) {
   get("num_attention_heads", c.heads);
   get("num_hidden_layers", c.layers);
   get("max_position_embeddings", c.positions);
-  if (j.contains("hidden_act")) c.activation = j["hidden_act"].get<std::string>();
-  if (j.contains("layer_norm_eps")) c.eps = j["layer_norm_eps"].get<double>();
-  if (c.activation != "gelu" && c.activation != "quick_gelu")
-    throw Error(path.string() + ": unsupported hidden_act '" + c.activation + "' (gelu or quick_gelu)");
-  if (c.hiddenSize % c.heads) throw Error(path.string() + ": hidden_size is not divisible by num_attention_heads");
+  if (j.contains("hidden_act")) {
+    if (!j["hidden_act"].is_string()) throw Error(source + ": 'hidden_act' must be a string");
+    c.activation = j["hidden_act"].get<std::string>();
+  }
+  if (j.contains("layer_norm_eps")) {
+    if (!j["layer_norm_eps"].is_number()) throw Error(source + ": 'layer_norm_eps' must be a number");
+    c.eps = j["layer_norm_eps"].get<double>();
+  }
+  checkClipActivation(c.activation, source);
+  if (c.hiddenSize % c.heads) throw Error(source + ": hidden_size is not divisible by num_attention_heads");
   return c;
 }
-
-struct ClipTextEncoderImpl::Layer : torch::nn::Module {
-  Layer(const ClipTextConfig& c) : config(c) {
-    auto attention = register_module("self_attn", std::make_shared<torch::nn::Module>());
-    q = attention->register_module("q_proj", linear(c.hiddenSize, c.hiddenSize));
-    k = attention->register_module("k_proj", linear(c.hiddenSize, c.hiddenSize));
-    v = attention->register_module("v_proj", linear(c.hiddenSize, c.hiddenSize));
-    out = attention->register_module("out_proj", linear(c.hiddenSize, c.hiddenSize));
-    norm1 = register_module("layer_norm1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.hiddenSize}).eps(c.eps)));
-    norm2 = register_module("layer_norm2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.hiddenSize}).eps(c.eps)));
-    auto mlp = register_module("mlp", std::make_shared<torch::nn::Module>());
-    fc1 = mlp->register_module("fc1", linear(c.hiddenSize, c.intermediateSize));
-    fc2 = mlp->register_module("fc2", linear(c.intermediateSize, c.hiddenSize));
-  }
-
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& causalMask) {
-    const int64_t b = x.size(0), n = x.size(1), h = config.heads, d = config.hiddenSize / config.heads;
-    auto y = norm1(x);
-    auto split = [&](const torch::Tensor& t) { return t.view({b, n, h, d}).transpose(1, 2); };
-    auto scores = torch::matmul(split(q(y)), split(k(y)).transpose(-1, -2)) / std::sqrt(static_cast<double>(d));
-    auto weights = torch::softmax(scores + causalMask, -1);
-    auto attended = torch::matmul(weights, split(v(y))).transpose(1, 2).reshape({b, n, h * d});
-    auto hidden = x + out(attended);
-    auto m = fc1(norm2(hidden));
-    m = config.activation == "quick_gelu" ? m * torch::sigmoid(1.702 * m) : torch::gelu(m);
-    return hidden + fc2(m);
-  }
-
-  ClipTextConfig config;
-  torch::nn::Linear q{nullptr}, k{nullptr}, v{nullptr}, out{nullptr}, fc1{nullptr}, fc2{nullptr};
-  torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr};
-};
 
 ClipTextEncoderImpl::ClipTextEncoderImpl(const ClipTextConfig& config) : config_(config) {
   auto embeddings = register_module("embeddings", std::make_shared<torch::nn::Module>());
@@ -80,7 +63,8 @@ ClipTextEncoderImpl::ClipTextEncoderImpl(const ClipTextConfig& config) : config_
   positionEmbedding_ = embeddings->register_module("position_embedding", torch::nn::Embedding(config.positions, config.hiddenSize));
   auto encoder = register_module("encoder", std::make_shared<torch::nn::Module>());
   layers_ = encoder->register_module("layers", torch::nn::ModuleList());
-  for (int i = 0; i < config.layers; ++i) layers_->push_back(std::make_shared<Layer>(config));
+  const ClipLayerShape shape{config.hiddenSize, config.intermediateSize, config.heads, config.activation, config.eps};
+  for (int i = 0; i < config.layers; ++i) layers_->push_back(ClipEncoderLayer(shape));
   finalNorm_ = register_module("final_layer_norm",
                                torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.eps)));
 }
@@ -91,7 +75,7 @@ torch::Tensor ClipTextEncoderImpl::forward(const torch::Tensor& ids) {
   auto positions = torch::arange(n, ids.options().dtype(torch::kInt64));  // 0…76, never a stored position_ids
   auto x = tokenEmbedding_(ids.to(torch::kInt64)) + positionEmbedding_(positions).unsqueeze(0);
   auto mask = torch::full({n, n}, -std::numeric_limits<float>::infinity(), x.options()).triu(1);
-  for (auto& layer : *layers_) x = layer->as<Layer>()->forward(x, mask);
+  for (auto& layer : *layers_) x = layer->as<ClipEncoderLayerImpl>()->forward(x, mask);
   return finalNorm_(x);
 }
 

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "nn/state_dict.h"
@@ -28,6 +29,12 @@ struct ClipTextConfig {
 
   // Reads a transformers config.json (CLIPTextConfig, or CLIPConfig's "text_config").
   static ClipTextConfig fromFile(const std::filesystem::path& path);
+  // The fields of a parsed config object; those it omits keep `defaults`' values.
+  static ClipTextConfig fromJson(const nlohmann::json& config, const std::string& source,
+                                 const ClipTextConfig& defaults);
+  // transformers' CLIPTextConfig defaults (width 512, 12 layers, quick GELU): what a CLIPModel's
+  // text_config means by the fields it leaves out. The struct's own defaults are SD2's encoder.
+  static ClipTextConfig clipModelDefaults();
 };
 
 class ClipTextEncoderImpl : public torch::nn::Module {
@@ -38,7 +45,6 @@ class ClipTextEncoderImpl : public torch::nn::Module {
   const ClipTextConfig& config() const { return config_; }
 
  private:
-  struct Layer;
   ClipTextConfig config_;
   torch::nn::Embedding tokenEmbedding_{nullptr}, positionEmbedding_{nullptr};
   torch::nn::ModuleList layers_;

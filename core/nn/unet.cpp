@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "nn/component_weights.h"
+#include "nn/group_norm.h"
 #include "nn/unet_blocks.h"
 #include "runtime/error.h"
 
@@ -116,7 +117,12 @@ at::Tensor UNet2DConditionImpl::forward(const at::Tensor& sample, const at::Tens
   };
   auto after = [&](UNetSite site, int index, const at::Tensor& h) { return hooks ? hooks->afterBlock(site, index, h) : h; };
 
-  auto x = convIn_.forward(sample);
+  // On the GPU in fp16/bf16 with the fused GroupNorm kernels, everything runs channels-last:
+  // cuDNN takes NHWC as it is and the kernels normalise it without layout conversions.
+  const bool channelsLast = fusedGroupNormEnabled() && sample.is_cuda() &&
+                            (sample.scalar_type() == at::kHalf || sample.scalar_type() == at::kBFloat16);
+  useChannelsLastWeights(channelsLast);
+  auto x = convIn_.forward(channelsLast ? sample.contiguous(at::MemoryFormat::ChannelsLast) : sample);
   std::vector<at::Tensor> skips{x};
   for (size_t i = 0; i < down_->size(); ++i) {
     auto* block = down_[i]->as<DownBlock>();
@@ -150,7 +156,16 @@ at::Tensor UNet2DConditionImpl::forward(const at::Tensor& sample, const at::Tens
     x = after(UNetSite::Up, static_cast<int>(i), x);
     if (block->upsampler) x = block->upsampler->forward(x, skips.back().sizes().slice(2));
   }
-  return convOut_.forward(torch::silu(normOut_.forward(x)));
+  const auto out = convOut_.forward(groupNormActivation(normOut_.get<torch::nn::GroupNorm>(), x, {}, true));
+  return channelsLast ? out.contiguous() : out;
+}
+
+void UNet2DConditionImpl::useChannelsLastWeights(bool channelsLast) {
+  if (channelsLast == channelsLastWeights_) return;
+  const auto format = channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+  for (auto& p : parameters())
+    if (p.dim() == 4) p.set_data(p.data().contiguous(format));
+  channelsLastWeights_ = channelsLast;
 }
 
 UNet2DCondition unetFromTensors(const UNetConfig& config, const std::map<std::string, at::Tensor>& tensors,

@@ -47,7 +47,12 @@ class UNet2DConditionImpl : public torch::nn::Module {
  private:
   struct DownBlock;
   struct UpBlock;
+  // Convolution weights go channels-last (once) while the fused GroupNorm kernels run, so the
+  // whole network stays in one layout; back to contiguous otherwise.
+  void useChannelsLastWeights(bool channelsLast);
+
   UNetConfig config_;
+  bool channelsLastWeights_ = false;
   torch::nn::AnyModule convIn_, convOut_;
   torch::nn::AnyModule timeLinear1_, timeLinear2_;
   torch::nn::ModuleList down_, up_;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "nn/attention.h"
+#include "nn/group_norm.h"
 
 namespace panocast::unet {
 
@@ -90,7 +91,7 @@ at::Tensor Transformer2D::forward(const at::Tensor& x, const at::Tensor& text, c
   // the permuted strides), channels-last stays channels-last (free on the GPU path).
   const auto layout = x.suggest_memory_format();
   auto toImage = [&](const at::Tensor& t) { return t.reshape({b, h, w, c}).permute({0, 3, 1, 2}).contiguous(layout); };
-  auto hidden = norm(x);
+  auto hidden = groupNormActivation(norm, x, {}, false);
   hidden = linearProjection ? projIn.forward(toTokens(hidden)) : toTokens(projIn.forward(hidden));
   for (auto& block : *blocks) hidden = block->as<BasicTransformerBlock>()->forward(hidden, text, selfContext);
   hidden = linearProjection ? toImage(projOut.forward(hidden)) : projOut.forward(toImage(hidden));
@@ -107,6 +108,14 @@ ResnetBlock::ResnetBlock(int in, int out, int timeDim, int groups, double eps) {
 }
 
 at::Tensor ResnetBlock::forward(const at::Tensor& x, const at::Tensor& timeEmbedding) {
+  if (fusedGroupNormApplies(x, static_cast<int>(norm1->options.num_groups()))) {
+    // GPU, channels-last: conv1's bias and the time embedding enter norm2's kernel as one
+    // per-channel bias, and both SiLUs are fused into the normalisations.
+    auto h = torch::conv2d(groupNormActivation(norm1, x, {}, true), conv1->weight, {}, 1, 1);
+    const auto bias = timeProjection(torch::silu(timeEmbedding)) + conv1->bias;
+    h = conv2(groupNormActivation(norm2, h, bias, true));
+    return (shortcut ? shortcut(x) : x) + h;
+  }
   auto h = conv1(torch::silu(norm1(x)));
   h = h + timeProjection(torch::silu(timeEmbedding)).unsqueeze(-1).unsqueeze(-1);
   h = conv2(torch::silu(norm2(h)));

@@ -21,6 +21,7 @@
 #include "io/image.h"
 #include "io/image_tensor.h"
 #include "io/json_file.h"
+#include "metrics/clip_score.h"
 #include "metrics/feature_cache.h"
 #include "metrics/feature_statistics.h"
 #include "metrics/inception_score.h"
@@ -117,9 +118,9 @@ TEST(CliMetrics, ConsistencyOfARealPanoramaRunIsHighAndOfShuffledViewsLow) {
               0.5 * (value(truth, "mean_overlap_psnr_db") + value(wrong, "mean_overlap_psnr_db")), 1e-9);
   EXPECT_EQ(json["images"]["generated"], 16);
   EXPECT_EQ(json["generated"]["layout"], "panorama_runs");
-  // Weights-based metrics are skipped with a reason naming what to pass; CLIP is not faked.
+  // Weights-based metrics are skipped with a reason naming what to pass.
   EXPECT_TRUE(contains(json["skipped_metrics"]["fid"], "--inception pt_inception-2015-12-05-6726825d.pth"));
-  EXPECT_TRUE(contains(json["skipped_metrics"]["clip_score"], "CLIP image encoder not built yet"));
+  EXPECT_TRUE(contains(json["skipped_metrics"]["clip_score"], "no CLIP model; pass --clip DIR"));
   EXPECT_FALSE(json.contains("fid"));
   EXPECT_FALSE(json.contains("clip_score"));
   EXPECT_TRUE(contains(log, "fid, kid, inception_score")) << log;
@@ -203,7 +204,7 @@ TEST(CliMetrics, FidKidAndInceptionScoreWithTheFixtureInception) {
   EXPECT_TRUE(contains(first["images"]["skipped"][0]["file"], "broken.png"));
   EXPECT_TRUE(contains(readText(dir / "first.txt"), "warning: reference: skipped 1 unreadable image:"));
   EXPECT_TRUE(contains(readText(dir / "first.txt"), "broken.png"));
-  EXPECT_TRUE(contains(first["skipped_metrics"]["clip_score"], "CLIP image encoder not built yet"));
+  EXPECT_TRUE(contains(first["skipped_metrics"]["clip_score"], "no CLIP model; pass --clip DIR"));
   EXPECT_TRUE(contains(first["skipped_metrics"]["consistency"], "no panorama runs"));
   EXPECT_EQ(first["generated"]["layout"], "images");
 
@@ -246,6 +247,8 @@ TEST(CliMetrics, UnusableInputsGiveOneLineErrors) {
   fs::create_directories(dir / "images");
   writeImage(dir / "images" / "a.png", toImageU8(torch::rand({3, 80, 80})));
   std::ofstream(dir / "empty" / "notes.txt") << "no images";
+  std::ofstream(dir / "two.txt") << "a room\na hall\n";
+  std::ofstream(dir / "one.txt") << "a room\n";
   const auto out = " --out " + quoted(dir / "m.json");
   const std::vector<std::pair<std::string, std::string>> cases{
       {"--generated " + quoted(dir / "missing") + out, "--generated: " + (dir / "missing").string() + ": folder not found"},
@@ -260,6 +263,14 @@ TEST(CliMetrics, UnusableInputsGiveOneLineErrors) {
       {"--generated " + quoted(dir / "images") + " --out " + quoted(dir / "no-such-folder" / "m.json"),
        "does not exist"},
       {"--generated " + quoted(dir / "images") + " --device tpu" + out, ""},
+      {"--generated " + quoted(dir / "images") + " --clip " + quoted(dir / "no-clip") + out,
+       "--clip: " + (dir / "no-clip").string() + ": folder not found"},
+      {"--generated " + quoted(dir / "images") + " --clip " + quoted(dir / "empty") + " --prompts " +
+           quoted(dir / "two.txt") + out,
+       "2 prompts for 1 image: give one prompt for all images or one per image"},
+      {"--generated " + quoted(dir / "images") + " --clip " + quoted(dir / "empty") + " --prompts " +
+           quoted(dir / "one.txt") + out,
+       "has no CLIP tokenizer"},
   };
   for (const auto& [arguments, expected] : cases) {
     const int code = runCli("metrics " + arguments, dir / "log.txt");
@@ -272,4 +283,62 @@ TEST(CliMetrics, UnusableInputsGiveOneLineErrors) {
   }
   // --out is required, as is --generated (CLI11's usage error).
   EXPECT_NE(runCli("metrics --generated " + quoted(dir / "images"), dir / "log.txt"), 0);
+}
+
+TEST(CliMetrics, ClipScoreOfPanoramaRunsEachViewAgainstItsOwnPrompt) {
+  const auto dir = test::scratchDir("cli_metrics_clip");
+  // A CLIPModel folder as users have one: the tiny model with the CLIP tokenizer beside it.
+  const auto clip = dir / "clip";
+  fs::create_directories(clip);
+  for (const auto& folder : {test::fixture("metrics/tiny-clip"), test::fixture("sd/tiny-sd2/tokenizer")})
+    for (const auto& entry : fs::directory_iterator(folder)) fs::copy_file(entry.path(), clip / entry.path().filename());
+  const Rig rig = Rig::ring(8, 90.0, 64);
+  const auto views = ringViews(samplePanorama("courtyard.png"), rig);
+  std::vector<std::string> perView;
+  for (int k = 0; k < 8; ++k) perView.push_back("a courtyard, view " + std::to_string(k));
+  writeRun(dir / "runs" / "a", views, rig, "caa", perView);
+  writeRun(dir / "runs" / "b", views.flip({0}), rig, "independent", {"a courtyard"});
+  writeRun(dir / "runs" / "c", views, rig, "independent");  // no prompts: left out with a warning
+
+  ASSERT_EQ(runCli("metrics --generated " + quoted(dir / "runs") + " --clip " + quoted(clip) + " --out " +
+                       quoted(dir / "m.json"),
+                   dir / "log.txt"),
+            0)
+      << readText(dir / "log.txt");
+  const auto log = readText(dir / "log.txt");
+  std::cout << log;
+  const auto json = readJsonFile(dir / "m.json");
+  ASSERT_TRUE(json.contains("clip_score")) << json.dump(2);
+  const auto& details = json["clip_score_details"];
+  EXPECT_EQ(details["images"], 16);
+  ASSERT_EQ(details["per_image"].size(), 16u);
+  EXPECT_TRUE(contains(details["model"], "CLIP (vision 32×2")) << details["model"];
+  EXPECT_TRUE(contains(details["convention"], "100·cos"));
+  EXPECT_TRUE(contains(log, "warning: CLIP score: " + (dir / "runs" / "c").string() + " records no prompts")) << log;
+  EXPECT_TRUE(contains(log, "clip_score")) << log;
+  EXPECT_FALSE(json["skipped_metrics"].contains("clip_score"));
+
+  // Every number is the scorer's for that view and its own prompt (run a: prompt k for view k).
+  ClipScorer scorer(clip);
+  std::vector<ImageU8> images;
+  std::vector<std::string> prompts;
+  double sum = 0;
+  for (int i = 0; i < 16; ++i) {
+    const auto& entry = details["per_image"][i];
+    images.push_back(readImageU8(entry["image"].get<std::string>(), 3));
+    prompts.push_back(i < 8 ? perView[i] : "a courtyard");
+    EXPECT_TRUE(contains(entry["image"], (i < 8 ? "/a/view_" : "/b/view_") + std::to_string(i % 8) + ".png"));
+    sum += entry["score"].get<double>();
+  }
+  const auto expected = scorer.pairScores(images, prompts);
+  for (int i = 0; i < 16; ++i) EXPECT_NEAR(details["per_image"][i]["score"].get<double>(), expected[i], 1e-9) << i;
+  EXPECT_NEAR(value(json, "clip_score"), std::max(sum / 16, 0.0), 1e-9);
+  EXPECT_NEAR(value(details["by_method"]["caa"], "mean_unclamped"),
+              (expected[0] + expected[1] + expected[2] + expected[3] + expected[4] + expected[5] + expected[6] +
+               expected[7]) / 8,
+              1e-9);
+  EXPECT_EQ(details["by_method"]["independent"]["images"], 8);
+  // A wrong pairing would show: view 3 against view 5's prompt scores differently.
+  EXPECT_GT(std::abs(scorer.pairScores({images[3]}, {perView[5]})[0] - expected[3]), 1e-4);
+  EXPECT_GE(value(json, "clip_score_std"), 0.0);
 }

@@ -22,18 +22,20 @@ at::Tensor ringViews(const at::Tensor& panorama, const Rig& rig) {
   return torch::stack(views);
 }
 
-void writeRun(const fs::path& folder, const at::Tensor& views, const Rig& rig, const std::string& method) {
+void writeRun(const fs::path& folder, const at::Tensor& views, const Rig& rig, const std::string& method,
+              const std::vector<std::string>& prompts) {
   fs::create_directories(folder);
   for (int k = 0; k < views.size(0); ++k) writeImage(folder / ("view_" + std::to_string(k) + ".png"), toImageU8(views[k]));
   StitchSettings settings;
   settings.width = 1024;
   const auto stitched = stitchEquirect(views, rig.cameras(), settings);
   writeImage(folder / "panorama.png", toImageU8(stitched.image));
-  const nlohmann::json run = {{"method", method},
+  nlohmann::json run = {{"method", method},
                               {"views", views.size(0)},
                               {"fov_deg", rig.camera(0).hfovDeg},
                               {"view_size", views.size(3)},
                               {"panorama", {{"file", "panorama.png"}, {"width", 1024}, {"cropped", false}}}};
+  if (!prompts.empty()) run["prompts"] = prompts;
   writeFileAtomically(folder / "run.json", run.dump(2));
 }
 

@@ -67,8 +67,9 @@ fs::path makeProject(const fs::path& dir) {
     const auto views = test::ringViews(test::samplePanorama(samples[i]), rig);
     const auto shuffled = views.index_select(0, torch::tensor({0, 3, 6, 1, 4, 7, 2, 5}));
     const std::string n = std::to_string(i);
-    test::writeRun(project / "runs" / ("caa-" + n), views, rig, "caa");
-    test::writeRun(project / "runs" / ("independent-" + n), shuffled, rig, "independent");
+    const std::vector<std::string> prompts{i == 0 ? "a sunny courtyard" : "a forest path"};
+    test::writeRun(project / "runs" / ("caa-" + n), views, rig, "caa", prompts);
+    test::writeRun(project / "runs" / ("independent-" + n), shuffled, rig, "independent", prompts);
     runs << ProjectRun{QString::fromStdString("runs/caa-" + n), "caa", i, {}};
     runs << ProjectRun{QString::fromStdString("runs/independent-" + n), "independent", i, {}};
   }
@@ -84,6 +85,12 @@ void MetricsTabTest::scoresTwoMethodsAndChartsThem() {
   const auto project = makeProject(dir);
   test::writeCrops(dir / "reference", "city.png", 12, 160, 0.0);
   settings::setModelPath("inception", q(test::detInceptionFile()));
+  // The fixtures' tiny CLIP with the CLIP tokenizer beside it, as a user's CLIP folder.
+  const auto clip = dir / "clip";
+  fs::create_directories(clip);
+  for (const auto& folder : {test::fixture("metrics/tiny-clip"), test::fixture("sd/tiny-sd2/tokenizer")})
+    for (const auto& entry : fs::directory_iterator(folder)) fs::copy_file(entry.path(), clip / entry.path().filename());
+  settings::setModelPath("clip", q(clip));
   settings::setDevice("cpu");
 
   MainWindow window;
@@ -115,13 +122,22 @@ void MetricsTabTest::scoresTwoMethodsAndChartsThem() {
     QVERIFY2(metricValue(report, "fid").present, qPrintable(method));
     QVERIFY(metricValue(report, "inception_score").present);  // 16 views ≥ 10 splits
     QVERIFY(metricValue(report, "kid").present);
+    const auto clipScore = metricValue(report, "clip_score");
+    QVERIFY2(clipScore.present && clipScore.spread > 0, qPrintable(clipScore.skipped));
+    QCOMPARE(report.value("clip_score_details").toObject().value("images").toInt(), 16);
     QVERIFY(fidCurve(report).size() >= 3);
     QCOMPARE(pairPsnrDb(report).size(), 8);
   }
   QCOMPARE(tab->findChildren<QCustomPlot*>().first()->plottableCount() > 0, true);
   auto* table = tab->findChild<QTableWidget*>();
   QCOMPARE(table->columnCount(), 2);
-  QVERIFY(table->item(3, 1)->text().contains("±"));  // overlap PSNR with its spread
+  auto rowOf = [&](const QString& label) {
+    for (int r = 0; r < table->rowCount(); ++r)
+      if (table->verticalHeaderItem(r)->text().startsWith(label)) return r;
+    return -1;
+  };
+  QVERIFY(table->item(rowOf("Overlap PSNR"), 1)->text().contains("±"));  // with its spread over runs
+  QVERIFY(table->item(rowOf("CLIP score"), 1)->text().contains("±"));     // spread over views
 
   // Exports.
   QVERIFY(tab->exportCsv(q(dir / "m.csv")));

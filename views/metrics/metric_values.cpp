@@ -38,6 +38,7 @@ const QList<MetricInfo>& headlineMetrics() {
       {"fid", MetricNames::tr("FID"), {}, true},
       {"kid", MetricNames::tr("KID"), {}, true},
       {"inception_score", MetricNames::tr("Inception Score"), {}, false},
+      {"clip_score", MetricNames::tr("CLIP score"), {}, false},
       {"overlap_psnr", MetricNames::tr("Overlap PSNR"), "dB", false},
       {"overlap_ssim", MetricNames::tr("Overlap SSIM"), {}, false},
       {"seam_ratio", MetricNames::tr("Seam / background step"), {}, true},
@@ -57,6 +58,9 @@ MetricValue metricValue(const QJsonObject& report, const QString& key) {
   } else if (key == "inception_score") {
     m.value = finite(report.value("inception_score_mean"));
     m.spread = report.value("inception_score_std").toDouble();
+  } else if (key == "clip_score") {
+    m.value = finite(report.value("clip_score"));
+    m.spread = report.value("clip_score_std").toDouble();
   } else if (key == "overlap_psnr") {
     m = overRuns(consistency, [](const QJsonObject& run) { return run.value("mean_overlap_psnr_db"); });
   } else if (key == "overlap_ssim") {

@@ -10,7 +10,7 @@
 namespace panocast {
 
 struct MetricInfo {
-  QString key;     // "fid", "kid", "inception_score", "overlap_psnr", "overlap_ssim", "seam_ratio"
+  QString key;     // "fid", "kid", "inception_score", "clip_score", "overlap_psnr", "overlap_ssim", "seam_ratio"
   QString label;   // "FID"
   QString unit;    // "dB" or empty
   bool lowerIsBetter = true;

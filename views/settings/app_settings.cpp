@@ -31,7 +31,9 @@ const std::vector<ModelSlot>& modelSlots() {
          ModelSlots::tr("MVDiffusion's released pano.ckpt, or caa.safetensors made from it with "
             "'panocast convert --in pano.ckpt --out DIR'.")},
         {"clip", ModelSlots::tr("CLIP (transformers folder)"), true, false, ModelSlots::tr("CLIP score in the Metrics tab."),
-         ModelSlots::tr("openai/clip-vit-base-patch32 (or -large-patch14) in the transformers layout.")},
+         ModelSlots::tr("openai/clip-vit-base-patch16 (or -base-patch32, -large-patch14) in the transformers layout, "
+                        "or OpenAI's .pt converted with: panocast convert --in ViT-B-16.pt --out DIR --tokenizer "
+                        "SD-MODEL/tokenizer")},
         {"inception", ModelSlots::tr("FID Inception weights"), false, false, ModelSlots::tr("FID, Inception Score and KID in the Metrics tab."),
          ModelSlots::tr("pt_inception-2015-12-05-6726825d.pth, the file pytorch-fid and torch-fidelity download.")},
         {"segmenters", ModelSlots::tr("Selfie segmentation models"), true, false, ModelSlots::tr("Cuts the person out in the Live tab."),
