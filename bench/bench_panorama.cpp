@@ -12,14 +12,17 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "bench_timer.h"
 #include "diffusion/scheduler.h"
 #include "engine/multiview_methods.h"
-#include "nn/group_norm.h"
 #include "engine/multiview_sampler.h"
 #include "geometry/equirect_stitcher.h"
 #include "multiview/caa_modules.h"
+#include "multiview/caa_geometry.h"
 #include "nn/autoencoder_kl.h"
+#include "nn/caa_block.h"
 #include "nn/clip_text.h"
+#include "nn/fused_kernels.h"
 #include "runtime/gpu_memory.h"
 
 using namespace panocast;
@@ -35,13 +38,57 @@ double seconds(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+double relativeError(const at::Tensor& a, const at::Tensor& reference) {
+  const auto r = reference.to(torch::kCPU, torch::kFloat64);
+  return ((a.to(torch::kCPU, torch::kFloat64) - r).norm() / r.norm()).item<double>();
+}
+
+// One CAA block per UNet level, fp16 with and without the CUDA kernels, against the block in
+// float32 on the same (fp16-rounded) features: on the CPU for the small levels (LibTorch's CPU
+// route, the one the golden tests check), on the GPU otherwise; and the time of each route.
+void checkCaaKernel(const CaaGeometry& geometry, const c10::Device& device) {
+  std::printf("CAA block, batch 16 (CFG × 8 views), fp16, rel. error vs float32 and ms per block:\n");
+  struct Level { int width, cells; };
+  for (const auto& [width, cells] : {Level{320, 64}, Level{640, 32}, Level{1280, 16}, Level{1280, 8}}) {
+    torch::manual_seed(1);
+    CaaBlock block(width);
+    block->eval();
+    const auto& level = geometry.level(cells);
+    const auto x = torch::randn({16, width, cells, cells}).to(device, torch::kHalf).contiguous(at::MemoryFormat::ChannelsLast);
+    setFusedKernelsEnabled(false);
+    const bool onCpu = cells <= 16;
+    block->to(onCpu ? c10::Device(c10::kCPU) : device, torch::kFloat);
+    const auto reference = block->forward(x.to(onCpu ? c10::Device(c10::kCPU) : device, torch::kFloat).contiguous(), level);
+    block->to(device, torch::kHalf);
+    double error[2], ms[2];
+    long long nonfinite[2];
+    for (int fused = 0; fused < 2; ++fused) {
+      setFusedKernelsEnabled(fused == 1);
+      const auto y = block->forward(x, level);
+      nonfinite[fused] = (~torch::isfinite(y)).sum().item<int64_t>();
+      error[fused] = relativeError(y, reference);
+      ms[fused] = 1e3 * bench::medianSeconds([&] { block->forward(x, level); }, 20, 3, [] { torch::cuda::synchronize(); });
+    }
+    const long long referenceNonfinite = (~torch::isfinite(reference)).sum().item<int64_t>();
+    std::printf("  d %4d, %2d² (reference on %s, %lld non-finite): LibTorch route %.2e (%lld non-finite) in %.3f ms, "
+                "kernels %.2e (%lld) in %.3f ms %s\n",
+                width, cells, onCpu ? "CPU" : "GPU", referenceNonfinite, error[0], nonfinite[0], ms[0], error[1],
+                nonfinite[1], ms[1], error[1] <= 2 * error[0] + 1e-3 ? "ok" : "FAIL");
+  }
+  setFusedKernelsEnabled(true);
+  CaaBlockImpl::clearCache();  // the check's encodings must not count in the pipeline's peak memory
+  releaseCachedGpuMemory();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int steps = 50;
+  bool profileCaa = false;  // one CAA block at 64² between profiler start/stop (for ncu), nothing else
   c10::ScalarType dtype = torch::kHalf;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--steps") && i + 1 < argc) steps = std::atoi(argv[++i]);
+    if (!std::strcmp(argv[i], "--profile-caa")) profileCaa = true;
     if (!std::strcmp(argv[i], "--dtype") && i + 1 < argc) dtype = !std::strcmp(argv[++i], "bf16") ? torch::kBFloat16 : torch::kHalf;
   }
   torch::NoGradGuard noGrad;
@@ -76,6 +123,20 @@ int main(int argc, char** argv) {
   const auto ids = torch::randint(0, 49408, {9, 77}, torch::kInt64).to(device);
   const auto noise = torch::randn({views, 4, latent, latent}).to(device);
 
+  if (profileCaa) {
+    CaaBlock block(320);
+    block->eval();
+    block->to(device, torch::kHalf);
+    const auto x = torch::randn({16, 320, 64, 64}).to(device, torch::kHalf).contiguous(at::MemoryFormat::ChannelsLast);
+    block->forward(x, geometry.level(64));
+    sync();
+    gpuProfilerStart();
+    block->forward(x, geometry.level(64));
+    sync();
+    gpuProfilerStop();
+    return 0;
+  }
+  if (fusedKernelsBuilt()) checkCaaKernel(geometry, device);
   std::printf("8-view panorama, %d DDIM steps, CFG, %d² views, %s, %s\n", steps, viewSize,
               dtype == torch::kHalf ? "fp16" : dtype == torch::kBFloat16 ? "bf16" : "fp32", device.str().c_str());
   std::printf("%-22s %8s %8s %9s %8s %8s %9s %10s %9s\n", "method", "text s", "UNet s", "denoise s", "VAE s", "stitch s",
@@ -85,11 +146,11 @@ int main(int argc, char** argv) {
   std::vector<std::pair<MultiViewMethod, bool>> cases{{MultiViewMethod::Independent, true}, {MultiViewMethod::Caa, true},
                                                       {MultiViewMethod::SharedAttention, true},
                                                       {MultiViewMethod::MultiDiffusion, true}};
-  if (fusedGroupNormBuilt())
+  if (fusedKernelsBuilt())
     cases.insert(cases.end(), {{MultiViewMethod::Independent, false}, {MultiViewMethod::Caa, false}});
   double plainDenoise = 0;
   for (const auto& [method, fused] : cases) {
-    setFusedGroupNormEnabled(fused);
+    setFusedKernelsEnabled(fused);
     for (int run = 0; run < 2; ++run) {  // the first run warms up (cuDNN plans, CAA encodings)
       resetPeakGpuMemory(device);
       Split split;
@@ -130,7 +191,7 @@ int main(int argc, char** argv) {
 
       if (run == 0) continue;
       if (method == MultiViewMethod::Independent) plainDenoise = split.denoise;
-      const std::string label = multiViewMethodName(method) + (fusedGroupNormBuilt() && !fused ? " (torch GN)" : "");
+      const std::string label = multiViewMethodName(method) + (fusedKernelsBuilt() && !fused ? " (torch GN)" : "");
       std::printf("%-22s %8.3f %8.3f %9.3f %8.3f %8.3f %9.3f %10.4f %9.2f", label.c_str(), split.text,
                   plainDenoise, split.denoise, split.decode, split.stitch, split.total(), split.denoise / steps,
                   peakGpuMemoryGiB(device));

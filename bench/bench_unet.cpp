@@ -17,6 +17,7 @@
 
 #include "bench_timer.h"
 #include "nn/autoencoder_kl.h"
+#include "nn/fused_kernels.h"
 #include "nn/group_norm.h"
 #include "nn/unet.h"
 #include "runtime/gpu_memory.h"
@@ -55,7 +56,7 @@ void checkGroupNormKernel(const c10::Device& device) {
     double worst = 0;
     for (bool silu : {false, true}) {
       for (bool withBias : {false, true}) {
-        setFusedGroupNormEnabled(true);
+        setFusedKernelsEnabled(true);
         const auto fused = groupNormActivation(norm, xh, withBias ? bias.to(device) : at::Tensor(), silu);
         // The reference sees the same fp16 input; what remains is the kernel's own error.
         const auto input = xh.to(torch::kCPU, torch::kFloat64).contiguous() + (withBias ? bias.to(torch::kFloat64).view({16, c, 1, 1}) : torch::zeros({}, torch::kFloat64));
@@ -66,14 +67,14 @@ void checkGroupNormKernel(const c10::Device& device) {
         worst = std::max(worst, (diff.norm() / ref.norm()).item<double>());
       }
     }
-    setFusedGroupNormEnabled(true);
+    setFusedKernelsEnabled(true);
     const auto b = bias.to(device);
     auto sync = [] { torch::cuda::synchronize(); };
     const double fusedMs = 1e3 * bench::medianSeconds([&] { groupNormActivation(norm, xh, b, true); }, 20, 3, sync);
-    setFusedGroupNormEnabled(false);
+    setFusedKernelsEnabled(false);
     const auto xn = xh.contiguous();
     const double torchMs = 1e3 * bench::medianSeconds([&] { groupNormActivation(norm, xn, b, true); }, 20, 3, sync);
-    setFusedGroupNormEnabled(true);
+    setFusedKernelsEnabled(true);
     std::printf("  C %4d, %2d²: rel. error %.2e %s  fused %.3f ms, LibTorch NCHW %.3f ms\n", c, side, worst,
                 worst < 2e-3 ? "ok" : "FAIL", fusedMs, torchMs);
   }
@@ -142,7 +143,7 @@ int main(int argc, char** argv) {
     reference = unet->forward(sampleF.to(device), timesteps.to(device), textF.to(device)).to(torch::kCPU);
   }
 
-  if (gpu && fusedGroupNormBuilt()) checkGroupNormKernel(device);
+  if (gpu && fusedKernelsBuilt()) checkGroupNormKernel(device);
 
   std::vector<Variant> variants;
   if (gpu) {
@@ -156,7 +157,7 @@ int main(int argc, char** argv) {
                 {"fp16 NCHW, cudnn-bench + graph", torch::kHalf, false, true, true},
                 {"fp16 ch-last, cudnn-bench + graph", torch::kHalf, true, true, true},
                 {"bf16 NCHW, cudnn-bench + graph", torch::kBFloat16, false, true, true}};
-    if (fusedGroupNormBuilt())
+    if (fusedKernelsBuilt())
       variants.insert(variants.end(), {{"fp16 fused GN, NHWC", torch::kHalf, true, false, false, true},
                                        {"fp16 fused GN, NHWC + graph", torch::kHalf, true, true, false, true},
                                        {"fp16 fused GN, cudnn-bench + graph", torch::kHalf, true, true, true, true},
@@ -172,7 +173,7 @@ int main(int argc, char** argv) {
     const auto& v = variants[index];
     try {
       at::globalContext().setBenchmarkCuDNN(v.cudnnBenchmark);
-      setFusedGroupNormEnabled(v.fused);
+      setFusedKernelsEnabled(v.fused);
       unet->to(device, v.dtype);
       if (!v.fused) setMemoryFormat(*unet, v.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
       auto sample = sampleF.to(device, v.dtype);
@@ -200,7 +201,7 @@ int main(int argc, char** argv) {
       std::printf("%-34s failed: %s\n", v.name, std::string(e.what()).substr(0, 200).c_str());
     }
   }
-  setFusedGroupNormEnabled(true);
+  setFusedKernelsEnabled(true);
   unet->to(torch::kCPU, torch::kFloat);
 
   // VAE decode of the eight views.

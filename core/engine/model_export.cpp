@@ -65,8 +65,12 @@ ExportSummary exportDiffusersFolder(const StableDiffusionModel& model, const fs:
     if (!model.caaWeights.empty()) {
       std::map<std::string, at::Tensor> caa;
       const std::string prefix = "mv_base_model.";
-      for (const auto& [name, t] : model.caaWeights)
-        caa[name.rfind(prefix, 0) == 0 ? name.substr(prefix.size()) : name] = t.to(torch::kCPU, dtype).contiguous();
+      for (const auto& [name, t] : model.caaWeights) {
+        // The encoding's frequency bands stay float32: fp16 cannot hold them (up to 2^79).
+        const bool frequencies = name.size() >= 10 && name.compare(name.size() - 10, 10, "freq_bands") == 0;
+        caa[name.rfind(prefix, 0) == 0 ? name.substr(prefix.size()) : name] =
+            t.to(torch::kCPU, frequencies ? c10::kFloat : dtype).contiguous();
+      }
       writeSafetensors(staging / "caa.safetensors", caa, {{"format", "pt"}, {"source", model.source.filename().string()}});
       summary.tensors += static_cast<int64_t>(caa.size());
       summary.bytes += byteCount(caa);

@@ -37,6 +37,11 @@ CaaModules caaModulesFromTensors(const UNetConfig& unet, const std::map<std::str
     if (key.rfind("cp_blocks_", 0) == 0) caa[key] = tensor;
   }
   if (caa.empty()) throw Error(source + ": no CAA weights (cp_blocks_*) found");
+  for (auto& [name, tensor] : caa)
+    if (name.size() >= 10 && name.compare(name.size() - 10, 10, "freq_bands") == 0 &&
+        !torch::isfinite(tensor.to(torch::kFloat32)).all().item<bool>())
+      throw Error(source + ": " + name + " holds infinite values (frequency bands saved in fp16 cannot hold them); "
+                  "convert the checkpoint again with this version of panocast convert");
   CaaModules modules(unet);
   requireLoaded(loadStateDict(*modules, caa), source);
   modules->eval();

@@ -7,9 +7,15 @@
 #include <tuple>
 
 #include "multiview/caa_geometry.h"
+#include "nn/fused_kernels.h"
 #include "nn/attention.h"
 #include "nn/unet_blocks.h"
 #include "runtime/error.h"
+#if PANOCAST_WITH_CUDA_KERNELS
+#include <c10/cuda/CUDAStream.h>
+
+#include "nn/cuda/caa_kernels.h"
+#endif
 
 namespace panocast {
 namespace {
@@ -71,6 +77,19 @@ CaaBlockImpl::CaaBlockImpl(int width) : width_(width), heads_(width / kHeadDim) 
   freqBands_ = pe->register_buffer("freq_bands", caaFrequencies(width));
 }
 
+void CaaBlockImpl::to(torch::Device device, torch::Dtype dtype, bool nonBlocking) {
+  // A copy taken before the cast can overflow them (to() would return the buffer itself).
+  const auto frequencies = freqBands_.to(torch::kFloat32).clone();
+  torch::nn::Module::to(device, dtype, nonBlocking);
+  freqBands_.set_data(frequencies.to(device));
+}
+
+void CaaBlockImpl::to(torch::Dtype dtype, bool nonBlocking) {
+  const auto frequencies = freqBands_.to(torch::kFloat32).clone();
+  torch::nn::Module::to(dtype, nonBlocking);
+  freqBands_.set_data(frequencies.to(freqBands_.device()));
+}
+
 at::Tensor CaaBlockImpl::encode(const at::Tensor& displacement) const {
   const auto frequencies = freqBands_.to(displacement.device(), torch::kFloat32).view({-1});
   const auto d = displacement.to(torch::kFloat32);
@@ -95,7 +114,12 @@ CaaBlockImpl::LevelTensors CaaBlockImpl::levelTensors(const CaaLevel& level, con
   const auto displacement = level.displacement.to(options.device());
   const auto mask = level.mask.to(options.device());
   LevelTensors tensors;
-  tensors.encoding = (encode(displacement) * mask.unsqueeze(-1)).permute({0, 2, 3, 1, 4}).contiguous().to(options.dtype());
+  // Selected, not multiplied: displacements of samples far outside the neighbour (near 90° off
+  // its axis) overflow the highest frequencies, and inf·0 would be NaN.
+  tensors.encoding = torch::where(mask.unsqueeze(-1) > 0, encode(displacement), torch::zeros({}, displacement.options()))
+                         .permute({0, 2, 3, 1, 4})
+                         .contiguous()
+                         .to(options.dtype());
   // The mask is applied by sampling masked points outside the image (grid_sample's zero padding
   // gives exact zeros), which saves a pass over the 18-token tensor.
   if (!((mask == 0) | (mask == 1)).all().item<bool>()) throw Error("CAA block: correspondence masks must be 0 or 1");
@@ -103,7 +127,7 @@ CaaBlockImpl::LevelTensors CaaBlockImpl::levelTensors(const CaaLevel& level, con
   if (h < 2 || w < 2) throw Error("CAA block: feature maps of 1×1 cells have no neighbourhoods; use larger views");
   const auto sampleMask = mask.view({views, 2, 9, h, w}).permute({0, 1, 3, 4, 2}).reshape({views, 2, h, w * 9, 1});
   const auto grid = level.grid.to(options.device());
-  tensors.grid = torch::where(sampleMask > 0, grid, torch::full({}, kOutside, grid.options())).to(options.dtype());
+  tensors.grid = torch::where(sampleMask > 0, grid, torch::full({}, kOutside, grid.options())).to(torch::kFloat32);
   while (encodingCache.size() >= 12) {
     auto oldest = encodingCache.begin();
     for (auto it = encodingCache.begin(); it != encodingCache.end(); ++it)
@@ -114,16 +138,86 @@ CaaBlockImpl::LevelTensors CaaBlockImpl::levelTensors(const CaaLevel& level, con
   return tensors;
 }
 
-at::Tensor CaaBlockImpl::attend(const at::Tensor& queries, const at::Tensor& keys) {
-  // queries [N, 1, d], keys/values [N, 18, d] → [N, 1, d]. (Measured on an H200: the fused
-  // kernel beats two small batched products with a float softmax here, 5.4 s vs 6.1 s per panorama.)
+at::Tensor CaaBlockImpl::attend(const at::Tensor& queries, const at::Tensor& keys, bool fused) {
+  // queries [N, 1, d], keys [N, 18, d] (layer-normalised already on the fused route) → [N, 1, d].
   // Keys and values come from one product with the stacked weights: the 18-token tensor is read once.
   const int64_t n = queries.size(0);
+  const auto keyValues = torch::nn::functional::linear(fused ? keys : norm1_(keys),
+                                                       torch::cat({toK_->weight, toV_->weight}));
+  const auto q = toQ_(norm1_(queries));
+  if (fused) return toOut_(attendEighteen(q, keyValues));
+  // (Measured on an H200: SDPA beats two small batched products with a float softmax here, 5.4 s
+  // vs 6.1 s per panorama; the kernel above beats both.)
   auto split = [&](const at::Tensor& t) { return t.view({n, t.size(1), heads_, kHeadDim}).transpose(1, 2); };
-  const auto keyValues = torch::nn::functional::linear(norm1_(keys), torch::cat({toK_->weight, toV_->weight}));
-  const auto out = scaledDotProductAttention(split(toQ_(norm1_(queries))), split(keyValues.narrow(-1, 0, width_)),
+  const auto out = scaledDotProductAttention(split(q), split(keyValues.narrow(-1, 0, width_)),
                                              split(keyValues.narrow(-1, width_, width_)));
   return toOut_(out.transpose(1, 2).reshape({n, 1, width_}));
+}
+
+at::Tensor CaaBlockImpl::attendEighteen(const at::Tensor& queries, const at::Tensor& keyValues) {
+#if PANOCAST_WITH_CUDA_KERNELS
+  const auto q = queries.contiguous(), kv = keyValues.contiguous();
+  auto out = at::empty_like(q);
+  cuda::CaaAttendArgs a;
+  a.queries = q.data_ptr();
+  a.keyValues = kv.data_ptr();
+  a.out = out.data_ptr();
+  a.n = q.size(0);
+  a.d = width_;
+  a.scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(kHeadDim)));
+  a.type = q.scalar_type() == at::kHalf ? cuda::HalfType::Float16 : cuda::HalfType::BFloat16;
+  a.stream = c10::cuda::getCurrentCUDAStream(q.device().index()).stream();
+  if (const int status = cuda::caaAttend18(a); status != 0)
+    throw Error("CAA attention kernel failed to launch (CUDA error " + std::to_string(status) + ")");
+  return out;
+#else
+  (void)queries, (void)keyValues;
+  throw Error("CAA attention kernel: not in this build");
+#endif
+}
+
+bool CaaBlockImpl::fusedCaaApplies(const at::Tensor& x) const {
+#if PANOCAST_WITH_CUDA_KERNELS
+  return fusedKernelsEnabled() && x.is_cuda() && (x.scalar_type() == at::kHalf || x.scalar_type() == at::kBFloat16) &&
+         cuda::caaGatherSupportsWidth(width_) && norm1_->options.elementwise_affine();
+#else
+  (void)x;
+  return false;
+#endif
+}
+
+at::Tensor CaaBlockImpl::gatherNormalisedKeys(const at::Tensor& features, const at::Tensor& neighbours,
+                                              const at::Tensor& grid, const at::Tensor& encoding, int64_t first,
+                                              int64_t count, int64_t views) {
+#if PANOCAST_WITH_CUDA_KERNELS
+  const int64_t h = features.size(2), w = features.size(3);
+  auto out = at::empty({count * h * w, 18, width_}, features.options().memory_format(at::MemoryFormat::Contiguous));
+  const auto floats = features.options().dtype(at::kFloat);
+  const auto gamma = norm1_->weight.to(floats).contiguous(), beta = norm1_->bias.to(floats).contiguous();
+  cuda::CaaGatherArgs a;
+  a.features = features.data_ptr();
+  a.neighbours = neighbours.data_ptr<int64_t>();
+  a.grid = grid.data_ptr<float>();
+  a.encoding = encoding.data_ptr();
+  a.gamma = gamma.data_ptr<float>();
+  a.beta = beta.data_ptr<float>();
+  a.out = out.data_ptr();
+  a.firstItem = static_cast<int>(first);
+  a.count = static_cast<int>(count);
+  a.views = static_cast<int>(views);
+  a.h = static_cast<int>(h);
+  a.w = static_cast<int>(w);
+  a.d = width_;
+  a.eps = static_cast<float>(norm1_->options.eps());
+  a.type = features.scalar_type() == at::kHalf ? cuda::HalfType::Float16 : cuda::HalfType::BFloat16;
+  a.stream = c10::cuda::getCurrentCUDAStream(features.device().index()).stream();
+  if (const int status = cuda::caaGatherNormalize(a); status != 0)
+    throw Error("CAA gather kernel failed to launch (CUDA error " + std::to_string(status) + ")");
+  return out;
+#else
+  (void)features, (void)neighbours, (void)grid, (void)encoding, (void)first, (void)count, (void)views;
+  throw Error("CAA gather kernel: not in this build");
+#endif
 }
 
 at::Tensor CaaBlockImpl::forward(const at::Tensor& x, const CaaLevel& level) {
@@ -148,20 +242,30 @@ at::Tensor CaaBlockImpl::forward(const at::Tensor& x, const CaaLevel& level) {
     neighbourItems[2 * item + 1] = base + (v + 1) % views;
   }
   const auto neighbours = torch::tensor(neighbourItems).to(x.device());
+  const bool fused = fusedCaaApplies(x);
+  // The kernel reads features channels-last (free when the UNet runs so) and the grid in float32.
+  const auto features = fused ? x.contiguous(at::MemoryFormat::ChannelsLast) : at::Tensor();
+  const auto grid = fused ? tensors.grid : tensors.grid.to(options.dtype());
   std::vector<at::Tensor> outputs;
   for (int64_t first = 0; first < items; first += rings * views) {
     const int64_t n = std::min(items, first + rings * views) - first, g = n / views;
-    const auto sources = x.index_select(0, neighbours.slice(0, 2 * first, 2 * (first + n)));  // [2n, d, h, w]
-    const auto chunkGrid = tensors.grid.unsqueeze(0).expand({g, views, 2, h, w * 9, 2}).reshape({2 * n, h, w * 9, 2});
-    const auto sampled = F::grid_sample(sources, chunkGrid, sampling);  // [2n, d, h, w·9]
-    // One pass from the sampled layout into tokens [g, M, h, w, 18, d] (sample = neighbour·9 + k),
-    // adding the encodings on the way.
-    const auto samples = sampled.view({g, views, 2, d, h, w, 9}).permute({0, 1, 4, 5, 2, 6, 3});
-    auto keyTokens = at::empty({g, views, h, w, 2, 9, d}, options);
-    at::add_out(keyTokens, samples, tensors.encoding.view({1, views, h, w, 2, 9, d}));
+    at::Tensor keyTokens;  // [n·h·w, 18, d]
+    if (fused) {
+      keyTokens = gatherNormalisedKeys(features, neighbours, grid, tensors.encoding, first, n, views);
+    } else {
+      const auto sources = x.index_select(0, neighbours.slice(0, 2 * first, 2 * (first + n)));  // [2n, d, h, w]
+      const auto chunkGrid = grid.unsqueeze(0).expand({g, views, 2, h, w * 9, 2}).reshape({2 * n, h, w * 9, 2});
+      const auto sampled = F::grid_sample(sources, chunkGrid, sampling);  // [2n, d, h, w·9]
+      // One pass from the sampled layout into tokens [g, M, h, w, 18, d] (sample = neighbour·9 + k),
+      // adding the encodings on the way.
+      const auto samples = sampled.view({g, views, 2, d, h, w, 9}).permute({0, 1, 4, 5, 2, 6, 3});
+      keyTokens = at::empty({g, views, h, w, 2, 9, d}, options);
+      at::add_out(keyTokens, samples, tensors.encoding.view({1, views, h, w, 2, 9, d}));
+      keyTokens = keyTokens.view({-1, 18, d});
+    }
     // Tokens are the features in NHWC order: a view when the UNet runs channels-last.
     const auto queries = x.slice(0, first, first + n).permute({0, 2, 3, 1}).reshape({-1, 1, d});
-    auto y = queries + attend(queries + queryEncoding, keyTokens.reshape({-1, 18, d}));
+    auto y = queries + attend(queries + queryEncoding, keyTokens, fused);
     y = y + unet::gegluFeedForward(norm2_(y), ffIn_, ffOut_);
     outputs.push_back(y.view({n, h, w, d}).permute({0, 3, 1, 2}));
   }

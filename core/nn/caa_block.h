@@ -21,8 +21,14 @@ class CaaBlockImpl : public torch::nn::Module {
   at::Tensor forward(const at::Tensor& x, const CaaLevel& level);
 
   int width() const { return width_; }
-  // What a block needs of a rig level, on the features' device and dtype: the masked encodings
-  // [M, h, w, 18, d] and the sampling grid [M, 2, h, w·9, 2] with masked samples outside the image.
+  // Moves and casts like any module, except the frequency bands, which stay float32: the highest
+  // reach 2^79 (width 320) or 1.7e9, far past fp16's 65504, and the encoding is defined in fp32.
+  void to(torch::Device device, torch::Dtype dtype, bool nonBlocking = false) override;
+  void to(torch::Dtype dtype, bool nonBlocking = false) override;
+  using torch::nn::Module::to;
+  // What a block needs of a rig level, on the features' device: the masked encodings [M, h, w,
+  // 18, d] in the features' dtype and the float32 sampling grid [M, 2, h, w·9, 2] with masked
+  // samples outside the image.
   struct LevelTensors {
     at::Tensor encoding, grid;
   };
@@ -32,7 +38,13 @@ class CaaBlockImpl : public torch::nn::Module {
   static void clearCache();
 
  private:
-  at::Tensor attend(const at::Tensor& queries, const at::Tensor& keys);
+  // keys: [N, 18, d]; on the fused (CUDA kernel) route already layer-normalised.
+  at::Tensor attend(const at::Tensor& queries, const at::Tensor& keys, bool fused);
+  at::Tensor attendEighteen(const at::Tensor& queries, const at::Tensor& keyValues);
+  // The CUDA route: neighbours' samples + encodings, layer-normalised, in one kernel.
+  bool fusedCaaApplies(const at::Tensor& x) const;
+  at::Tensor gatherNormalisedKeys(const at::Tensor& features, const at::Tensor& neighbours, const at::Tensor& grid,
+                                  const at::Tensor& encoding, int64_t first, int64_t count, int64_t views);
   LevelTensors levelTensors(const CaaLevel& level, const at::TensorOptions& options);
 
   int width_;

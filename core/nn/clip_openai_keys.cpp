@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 
 #include "io/atomic_file.h"
@@ -31,18 +30,14 @@ bool isBookkeeping(const std::string& name) {
          endsWith(name, ".attn_mask");
 }
 
+// Blocks 0, 1, … as long as their fused attention weights are there (tensors of blocks past a
+// gap stay unused and are reported as unknown).
 int countBlocks(const std::vector<std::string>& names, const std::string& prefix) {
-  static const std::regex block(R"(^(\d+)\.)");
-  std::set<int> seen;
-  for (const auto& name : names) {
-    if (!startsWith(name, prefix)) continue;
-    std::smatch m;
-    const std::string rest = name.substr(prefix.size());
-    if (std::regex_search(rest, m, block)) seen.insert(std::stoi(m[1]));
-  }
-  for (int i = 0; i < static_cast<int>(seen.size()); ++i)
-    if (!seen.count(i)) throw Error("OpenAI CLIP: block " + prefix + std::to_string(i) + " is missing");
-  return static_cast<int>(seen.size());
+  const std::set<std::string> present(names.begin(), names.end());
+  int count = 0;
+  while (present.count(prefix + std::to_string(count) + ".attn.in_proj_weight")) ++count;
+  if (count == 0) throw Error("OpenAI CLIP: no " + prefix + "0.attn.in_proj_weight");
+  return count;
 }
 
 class Mapper {
@@ -88,13 +83,12 @@ class Mapper {
     }
   }
 
-  ConvertedClip finish(const ClipModelConfig& config) {
-    ConvertedClip result{config, std::move(out_), {}};
+  std::map<std::string, at::Tensor> finish(std::vector<std::string>* ignored) {
     std::vector<std::string> unknown;
     for (const auto& [name, tensor] : in_) {
       if (used_.count(name)) continue;
-      if (isBookkeeping(name)) result.ignored.push_back(name);
-      else unknown.push_back(name);
+      if (!isBookkeeping(name)) unknown.push_back(name);
+      else if (ignored) ignored->push_back(name);
     }
     if (!unknown.empty()) {
       std::string list;
@@ -102,7 +96,7 @@ class Mapper {
       throw Error(source_ + ": " + std::to_string(unknown.size()) + " tensor(s) that OpenAI CLIP does not have: " +
                   list + (unknown.size() > 8 ? ", …" : ""));
     }
-    return result;
+    return std::move(out_);
   }
 
  private:
@@ -124,7 +118,8 @@ bool looksLikeOpenAiClip(const std::vector<std::string>& names) {
   return visual && tokens && projection;
 }
 
-ConvertedClip convertOpenAiClip(const std::map<std::string, at::Tensor>& openai, const std::string& source) {
+std::map<std::string, at::Tensor> openAiClipToTransformers(const std::map<std::string, at::Tensor>& openai,
+                                                           const std::string& source, std::vector<std::string>* ignored) {
   std::vector<std::string> names;
   for (const auto& [name, tensor] : openai) names.push_back(name);
   if (!looksLikeOpenAiClip(names)) throw Error(source + ": not OpenAI CLIP weights (no visual.*, token_embedding, text_projection)");
@@ -132,28 +127,8 @@ ConvertedClip convertOpenAiClip(const std::map<std::string, at::Tensor>& openai,
     throw Error(source + ": a ResNet CLIP (RN50, RN101, …); PanoCast scores with ViT models only (ViT-B/32, ViT-B/16, "
                          "ViT-L/14)");
   Mapper m(openai, source);
-  ClipModelConfig c;
-  auto& v = c.vision;
-  v.hiddenSize = static_cast<int>(m.dim("visual.conv1.weight", 0));
-  v.patchSize = static_cast<int>(m.dim("visual.conv1.weight", 3));
-  v.layers = countBlocks(names, "visual.transformer.resblocks.");
-  v.heads = v.hiddenSize / 64;
-  v.intermediateSize = static_cast<int>(m.dim("visual.transformer.resblocks.0.mlp.c_fc.weight", 0));
-  const int64_t positions = m.dim("visual.positional_embedding", 0);
-  const auto grid = static_cast<int>(std::lround(std::sqrt(static_cast<double>(positions - 1))));
-  if (int64_t(grid) * grid + 1 != positions) throw Error(source + ": visual.positional_embedding is not a square grid + 1");
-  v.imageSize = grid * v.patchSize;
-  auto& t = c.text;
-  t.hiddenSize = static_cast<int>(m.dim("ln_final.weight", 0));
-  t.heads = t.hiddenSize / 64;
-  t.layers = countBlocks(names, "transformer.resblocks.");
-  t.intermediateSize = static_cast<int>(m.dim("transformer.resblocks.0.mlp.c_fc.weight", 0));
-  t.vocabSize = static_cast<int>(m.dim("token_embedding.weight", 0));
-  t.positions = static_cast<int>(m.dim("positional_embedding", 0));
-  t.activation = v.activation = "quick_gelu";
-  c.projectionDim = static_cast<int>(m.dim("text_projection", 1));
-  if (v.hiddenSize % 64 || t.hiddenSize % 64) throw Error(source + ": tower widths must be multiples of 64 (head size)");
-
+  const int visionWidth = static_cast<int>(m.dim("visual.conv1.weight", 0));
+  const int textWidth = static_cast<int>(m.dim("ln_final.weight", 0));
   m.copy("visual.class_embedding", "vision_model.embeddings.class_embedding");
   m.copy("visual.conv1.weight", "vision_model.embeddings.patch_embedding.weight");
   m.copy("visual.positional_embedding", "vision_model.embeddings.position_embedding.weight");
@@ -162,18 +137,54 @@ ConvertedClip convertOpenAiClip(const std::map<std::string, at::Tensor>& openai,
     m.copy(std::string("visual.ln_post.") + p, std::string("vision_model.post_layernorm.") + p);
     m.copy(std::string("ln_final.") + p, std::string("text_model.final_layer_norm.") + p);
   }
-  for (int i = 0; i < v.layers; ++i)
+  const int visionLayers = countBlocks(names, "visual.transformer.resblocks.");
+  for (int i = 0; i < visionLayers; ++i)
     m.block("visual.transformer.resblocks." + std::to_string(i) + ".",
-            "vision_model.encoder.layers." + std::to_string(i) + ".", v.hiddenSize);
-  for (int i = 0; i < t.layers; ++i)
+            "vision_model.encoder.layers." + std::to_string(i) + ".", visionWidth);
+  const int textLayers = countBlocks(names, "transformer.resblocks.");
+  for (int i = 0; i < textLayers; ++i)
     m.block("transformer.resblocks." + std::to_string(i) + ".", "text_model.encoder.layers." + std::to_string(i) + ".",
-            t.hiddenSize);
+            textWidth);
   m.copy("token_embedding.weight", "text_model.embeddings.token_embedding.weight");
   m.copy("positional_embedding", "text_model.embeddings.position_embedding.weight");
   m.transposed("visual.proj", "visual_projection.weight");
   m.transposed("text_projection", "text_projection.weight");
   m.put("logit_scale", m.get("logit_scale").reshape({}));
-  return m.finish(c);
+  return m.finish(ignored);
+}
+
+ConvertedClip convertOpenAiClip(const std::map<std::string, at::Tensor>& openai, const std::string& source) {
+  ConvertedClip result;
+  result.tensors = openAiClipToTransformers(openai, source, &result.ignored);
+  const auto& t = result.tensors;
+  auto size = [&](const std::string& name, int64_t d) { return static_cast<int>(t.at(name).size(d)); };
+  std::vector<std::string> names;
+  for (const auto& [name, tensor] : openai) names.push_back(name);
+  ClipModelConfig& c = result.config;
+  auto& v = c.vision;
+  v.hiddenSize = size("vision_model.embeddings.patch_embedding.weight", 0);
+  v.patchSize = size("vision_model.embeddings.patch_embedding.weight", 3);
+  v.layers = countBlocks(names, "visual.transformer.resblocks.");
+  v.intermediateSize = size("vision_model.encoder.layers.0.mlp.fc1.weight", 0);
+  const int positions = size("vision_model.embeddings.position_embedding.weight", 0);
+  const auto grid = static_cast<int>(std::lround(std::sqrt(static_cast<double>(positions - 1))));
+  if (grid * grid + 1 != positions) throw Error(source + ": visual.positional_embedding is not a square grid + 1");
+  v.imageSize = grid * v.patchSize;
+  auto& x = c.text;
+  x.hiddenSize = size("text_model.final_layer_norm.weight", 0);
+  x.layers = countBlocks(names, "transformer.resblocks.");
+  x.intermediateSize = size("text_model.encoder.layers.0.mlp.fc1.weight", 0);
+  x.vocabSize = size("text_model.embeddings.token_embedding.weight", 0);
+  x.positions = size("text_model.embeddings.position_embedding.weight", 0);
+  x.activation = v.activation = "quick_gelu";
+  c.projectionDim = size("text_projection.weight", 0);
+  // OpenAI's build_model: 64-wide heads in both towers.
+  if (v.hiddenSize % 64 || x.hiddenSize % 64)
+    throw Error(source + ": tower widths " + std::to_string(v.hiddenSize) + " and " + std::to_string(x.hiddenSize) +
+                " are not multiples of OpenAI CLIP's 64-wide heads");
+  v.heads = v.hiddenSize / 64;
+  x.heads = x.hiddenSize / 64;
+  return result;
 }
 
 bool isOpenAiClipCheckpoint(const std::filesystem::path& file) {

@@ -24,7 +24,14 @@ struct ConvertedClip {
 // True when the names are those of an OpenAI CLIP state dict (ViT or ResNet image tower).
 bool looksLikeOpenAiClip(const std::vector<std::string>& names);
 
-// Throws panocast::Error for ResNet towers (not supported), missing or unknown tensors.
+// The tensors under transformers' names, fp32 (fused q/k/v split, projections transposed);
+// widths and layer counts come from the shapes. Throws panocast::Error for ResNet towers (not
+// supported), missing or unknown tensors; `ignored` receives the bookkeeping left out.
+std::map<std::string, at::Tensor> openAiClipToTransformers(const std::map<std::string, at::Tensor>& openai,
+                                                           const std::string& source,
+                                                           std::vector<std::string>* ignored = nullptr);
+
+// The same with the configuration OpenAI's build_model derives (64-wide heads in both towers).
 ConvertedClip convertOpenAiClip(const std::map<std::string, at::Tensor>& openai, const std::string& source);
 
 struct ClipFolderSummary {

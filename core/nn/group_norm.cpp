@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 
+#include "nn/fused_kernels.h"
 #include "runtime/error.h"
 #if PANOCAST_WITH_CUDA_KERNELS
 #include <ATen/cuda/CUDAContext.h>
@@ -15,19 +16,14 @@
 
 namespace panocast {
 namespace {
-std::atomic<bool> enabled{true};
 std::atomic<long long> fusedCalls{0}, fallbackCalls{0};
 }  // namespace
 
 GroupNormCounts takeGroupNormCounts() { return {fusedCalls.exchange(0), fallbackCalls.exchange(0)}; }
 
-bool fusedGroupNormBuilt() { return PANOCAST_WITH_CUDA_KERNELS != 0; }
-bool fusedGroupNormEnabled() { return fusedGroupNormBuilt() && enabled.load(); }
-void setFusedGroupNormEnabled(bool on) { enabled = on; }
-
 bool fusedGroupNormApplies(const at::Tensor& x, int groups) {
 #if PANOCAST_WITH_CUDA_KERNELS
-  return enabled.load() && x.is_cuda() && x.dim() == 4 && (x.scalar_type() == at::kHalf || x.scalar_type() == at::kBFloat16) &&
+  return fusedKernelsEnabled() && x.is_cuda() && x.dim() == 4 && (x.scalar_type() == at::kHalf || x.scalar_type() == at::kBFloat16) &&
          x.is_contiguous(at::MemoryFormat::ChannelsLast) && x.size(1) % 8 == 0 && x.size(1) / 8 <= 1024 &&
          groups > 0 && x.size(1) % groups == 0 && reinterpret_cast<uintptr_t>(x.data_ptr()) % 16 == 0 &&
          x.numel() > 0;

@@ -16,11 +16,6 @@ at::Tensor groupNormActivation(const torch::nn::GroupNorm& norm, const at::Tenso
 // the reference order of operations otherwise, so CPU results stay bit-identical).
 bool fusedGroupNormApplies(const at::Tensor& x, int groups);
 
-// Whether this build carries the CUDA kernels at all, and whether they are used (on by default;
-// benchmarks switch them off to measure LibTorch's path in the same run).
-bool fusedGroupNormBuilt();
-bool fusedGroupNormEnabled();
-void setFusedGroupNormEnabled(bool enabled);
 
 // How many GroupNorms on CUDA took the kernel and how many fell back to LibTorch since the last
 // reset (benchmarks print it: a fallback inside the channels-last UNet means a layout slipped).

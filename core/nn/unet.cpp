@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "nn/component_weights.h"
+#include "nn/fused_kernels.h"
 #include "nn/group_norm.h"
 #include "nn/unet_blocks.h"
 #include "runtime/error.h"
@@ -119,7 +120,7 @@ at::Tensor UNet2DConditionImpl::forward(const at::Tensor& sample, const at::Tens
 
   // On the GPU in fp16/bf16 with the fused GroupNorm kernels, everything runs channels-last:
   // cuDNN takes NHWC as it is and the kernels normalise it without layout conversions.
-  const bool channelsLast = fusedGroupNormEnabled() && sample.is_cuda() &&
+  const bool channelsLast = fusedKernelsEnabled() && sample.is_cuda() &&
                             (sample.scalar_type() == at::kHalf || sample.scalar_type() == at::kBFloat16);
   useChannelsLastWeights(channelsLast);
   auto x = convIn_.forward(channelsLast ? sample.contiguous(at::MemoryFormat::ChannelsLast) : sample);

@@ -157,3 +157,22 @@ TEST(CaaModules, CheckpointPrefixesAndErrors) {
   CaaBlock block(64);
   EXPECT_THROW(block->forward(torch::zeros({8, 32, 16, 16}), CaaGeometry(Rig::ring(8, 90.0, 128)).level(16)), Error);
 }
+
+TEST(CaaBlock, FrequencyBandsStayFloat32WhenTheModelIsCastToHalf) {
+  // fp16 tops out at 65504; the bands reach 2^79 (width 320) and 1.7e9 (640, 1280). Cast with
+  // the rest of the model they became inf, and every fp16 CAA output NaN on the GPU.
+  torch::nn::Module model;
+  auto narrow = model.register_module("narrow", CaaBlock(320));
+  auto wide = model.register_module("wide", CaaBlock(1280));
+  model.to(torch::kHalf);
+  for (const auto& block : {narrow, wide}) {
+    const auto bands = block->named_buffers()["pe.freq_bands"];
+    EXPECT_EQ(bands.scalar_type(), torch::kFloat32);
+    EXPECT_TRUE(torch::equal(bands, caaFrequencies(block->width())));
+    EXPECT_EQ(block->named_parameters()["transformer.attn1.to_q.weight"].scalar_type(), torch::kHalf);
+    const auto encoding = block->encode(torch::tensor({{2.5f, -1.0f}, {0.0f, 0.25f}}));
+    EXPECT_TRUE(torch::isfinite(encoding).all().item<bool>());
+  }
+  narrow->to(torch::kCPU, torch::kHalf);
+  EXPECT_EQ(narrow->named_buffers()["pe.freq_bands"].scalar_type(), torch::kFloat32);
+}

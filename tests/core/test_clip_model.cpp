@@ -1,6 +1,6 @@
 // CLIP for CLIP score: the tiny CLIPModel against transformers (metrics_golden clip.*), the
 // full-size ViT-B/32 and ViT-L/14 key lists, OpenAI's .pt files (TorchScript archives and plain
-// state dicts, built here the way torch.jit.save writes them) converted into the same model,
+// state dicts, built here the way torch.jit.save writes them) mapped and converted,
 // Pillow's bicubic resize bit for bit (expected bytes from Pillow 9.4), and the preprocessing.
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -201,31 +201,82 @@ TEST(ClipModel, FullSizeKeyListsMatch) {
   }
 }
 
-TEST(ClipModel, OpenAiTorchScriptArchiveAndStateDictConvertToTheSameModel) {
+TEST(ClipModel, OpenAiNamesMapOntoTransformersTensorForTensor) {
+  std::vector<std::string> ignored;
+  const auto tensors = openAiClipToTransformers(withOpenAiBookkeeping(openAiNamesOfTinyClip()), "tiny.pt", &ignored);
+  EXPECT_EQ(ignored.size(), 5u);  // two attention masks, input_resolution, context_length, vocab_size
+  SafetensorsFile theirs(test::fixture("metrics/tiny-clip/model.safetensors"));
+  EXPECT_EQ(tensors.size(), theirs.names().size());
+  for (const auto& name : theirs.names()) {
+    ASSERT_TRUE(tensors.count(name)) << name;
+    EXPECT_TRUE(torch::equal(tensors.at(name), theirs.tensor(name))) << name;
+  }
+  auto model = clipModelFromTensors(ClipModelConfig::fromFile(test::fixture("metrics/tiny-clip/config.json")), tensors,
+                                    "tiny.pt");
+  expectTinyParity(model);
+  // The tiny model's 8-wide heads are not OpenAI's 64: its configuration cannot be inferred.
+  EXPECT_TRUE(contains(errorOf([&] { convertOpenAiClip(openAiNamesOfTinyClip(), "tiny.pt"); }), "64-wide heads"));
+}
+
+TEST(ClipModel, OpenAiTorchScriptArchiveAndStateDictConvertToTheSameFolder) {
+  // An OpenAI-shaped CLIP with 64-wide heads (one per tower), random weights.
+  torch::manual_seed(3);
+  const int w = 64;
+  std::map<std::string, at::Tensor> openai;
+  auto r = [](std::vector<int64_t> shape) { return torch::randn(shape) * 0.1; };
+  auto block = [&](const std::string& prefix) {
+    openai[prefix + "attn.in_proj_weight"] = r({3 * w, w});
+    openai[prefix + "attn.in_proj_bias"] = r({3 * w});
+    openai[prefix + "attn.out_proj.weight"] = r({w, w});
+    openai[prefix + "mlp.c_fc.weight"] = r({4 * w, w});
+    openai[prefix + "mlp.c_fc.bias"] = r({4 * w});
+    openai[prefix + "mlp.c_proj.weight"] = r({w, 4 * w});
+    for (const char* norm : {"ln_1.", "ln_2."}) openai[prefix + norm + "weight"] = 1 + r({w});
+    for (const char* bias : {"attn.out_proj.bias", "ln_1.bias", "ln_2.bias", "mlp.c_proj.bias"}) openai[prefix + bias] = r({w});
+  };
+  openai["visual.class_embedding"] = r({w});
+  openai["visual.conv1.weight"] = r({w, 3, 8, 8});
+  openai["visual.positional_embedding"] = r({5, w});  // 16² image, 8² patches: 4 + class token
+  for (const char* norm : {"visual.ln_pre.", "visual.ln_post.", "ln_final."}) {
+    openai[std::string(norm) + "weight"] = 1 + r({w});
+    openai[std::string(norm) + "bias"] = r({w});
+  }
+  openai["visual.proj"] = r({w, 32});
+  block("visual.transformer.resblocks.0.");
+  block("transformer.resblocks.0.");
+  openai["token_embedding.weight"] = r({49408, w});
+  openai["positional_embedding"] = r({77, w});
+  openai["text_projection"] = r({w, 32});
+  openai["logit_scale"] = torch::tensor(4.6052f);
+
   const auto dir = test::scratchDir("clip_openai");
-  const auto openai = withOpenAiBookkeeping(openAiNamesOfTinyClip());
-  writeTorchScriptArchive(dir / "ViT-tiny.pt", openai);
-  test::writeTorchZip(dir / "state_dict.pt", test::stateDictPickle(openai));
-  const auto tokenizer = test::fixture("sd/tiny-sd2/tokenizer");
-  for (const char* file : {"ViT-tiny.pt", "state_dict.pt"}) {
+  const auto withBookkeeping = withOpenAiBookkeeping(openai);
+  writeTorchScriptArchive(dir / "ViT-64.pt", withBookkeeping);
+  test::writeTorchZip(dir / "state_dict.pt", test::stateDictPickle(withBookkeeping));
+  const auto expected = openAiClipToTransformers(openai, "source");
+  std::vector<double> scores;
+  for (const char* file : {"ViT-64.pt", "state_dict.pt"}) {
     SCOPED_TRACE(file);
     ASSERT_TRUE(isOpenAiClipCheckpoint(dir / file));
     const auto out = dir / (std::string(file) + ".converted");
-    const auto summary = convertOpenAiClipCheckpoint(dir / file, out, tokenizer, "fp32");
-    EXPECT_EQ(summary.tensors, 78);  // as the transformers folder (metrics.md: 78 F32 tensors)
+    const auto summary = convertOpenAiClipCheckpoint(dir / file, out, test::fixture("sd/tiny-sd2/tokenizer"), "fp32");
+    EXPECT_EQ(summary.tensors, static_cast<int64_t>(expected.size()));
     EXPECT_TRUE(summary.tokenizerCopied);
-    EXPECT_TRUE(fs::is_regular_file(out / "vocab.json"));
     auto model = loadClipModel(out);
-    EXPECT_EQ(model->config().vision.imageSize, 32);
-    EXPECT_EQ(model->config().vision.patchSize, 8);
-    EXPECT_EQ(model->config().text.layers, 2);
-    expectTinyParity(model);
-    // The converted folder's weights equal transformers' own file, tensor for tensor.
-    SafetensorsFile ours(out / "model.safetensors"), theirs(test::fixture("metrics/tiny-clip/model.safetensors"));
-    for (const auto& name : theirs.names()) EXPECT_TRUE(torch::equal(ours.tensor(name), theirs.tensor(name))) << name;
+    const auto& config = model->config();
+    EXPECT_EQ(config.vision.imageSize, 16);
+    EXPECT_EQ(config.vision.patchSize, 8);
+    EXPECT_EQ(config.vision.heads, 1);
+    EXPECT_EQ(config.text.heads, 1);
+    EXPECT_EQ(config.projectionDim, 32);
+    SafetensorsFile written(out / "model.safetensors");
+    for (const auto& [name, tensor] : expected) EXPECT_TRUE(torch::equal(written.tensor(name), tensor)) << name;
+    ClipScorer scorer(out);
+    scores.push_back(scorer.pairScores({pattern(40, 30)}, {"a high coast"})[0]);
     // A second conversion never overwrites.
     EXPECT_TRUE(contains(errorOf([&] { convertOpenAiClipCheckpoint(dir / file, out, {}, "fp32"); }), "already exists"));
   }
+  EXPECT_EQ(scores[0], scores[1]);
   // Other checkpoints are not mistaken for CLIP.
   test::writeTorchZip(dir / "other.pt", test::stateDictPickle({{"conv.weight", torch::ones({2, 2})}}));
   EXPECT_FALSE(isOpenAiClipCheckpoint(dir / "other.pt"));
@@ -245,7 +296,7 @@ TEST(ClipModel, RefusesWhatItCannotUseByName) {
 
   // A TorchScript class may be instantiated as a record, never called.
   PickleWriter evil;
-  evil.proto(2).global("__torch__.payload", "Run").str("id").tuple().reduce().stop();
+  evil.proto(2).global("__torch__.payload", "Run").mark().str("id").tuple().reduce().stop();
   const auto bytes = test::torchZipBytes(evil);
   EXPECT_TRUE(contains(errorOf([&] {
                          TorchCheckpoint(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), "evil.pt");
