@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "runtime/error.h"
 
@@ -20,6 +21,25 @@ torch::nn::LayerNorm layerNorm(const ClipLayerShape& s) {
 void checkClipActivation(const std::string& activation, const std::string& source) {
   if (activation != "gelu" && activation != "quick_gelu")
     throw Error(source + ": unsupported hidden_act '" + activation + "' (gelu or quick_gelu)");
+}
+
+void readClipPositiveInt(const nlohmann::json& j, const char* key, int& field, const std::string& source) {
+  if (!j.contains(key)) return;
+  if (!j[key].is_number_integer() || j[key].get<int64_t>() <= 0 || j[key].get<int64_t>() > (1 << 20))
+    throw Error(source + ": '" + key + "' must be a positive integer");
+  field = j[key].get<int>();
+}
+
+void readClipActivationAndEps(const nlohmann::json& j, std::string& activation, double& eps, const std::string& source) {
+  if (j.contains("hidden_act")) {
+    if (!j["hidden_act"].is_string()) throw Error(source + ": 'hidden_act' must be a string");
+    activation = j["hidden_act"].get<std::string>();
+  }
+  if (j.contains("layer_norm_eps")) {
+    if (!j["layer_norm_eps"].is_number()) throw Error(source + ": 'layer_norm_eps' must be a number");
+    eps = j["layer_norm_eps"].get<double>();
+  }
+  checkClipActivation(activation, source);
 }
 
 ClipEncoderLayerImpl::ClipEncoderLayerImpl(const ClipLayerShape& shape) : shape_(shape) {

@@ -6,6 +6,7 @@
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 namespace panocast {
@@ -33,5 +34,11 @@ TORCH_MODULE(ClipEncoderLayer);
 
 // "gelu" or "quick_gelu"; anything else is refused with `source` in the message.
 void checkClipActivation(const std::string& activation, const std::string& source);
+
+// The config fields both towers share, read where present (absent ones keep their values):
+// `field` a positive integer up to 2^20; hidden_act and layer_norm_eps. Errors name `source`.
+void readClipPositiveInt(const nlohmann::json& config, const char* key, int& field, const std::string& source);
+void readClipActivationAndEps(const nlohmann::json& config, std::string& activation, double& eps,
+                              const std::string& source);
 
 }  // namespace panocast

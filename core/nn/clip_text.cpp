@@ -32,27 +32,14 @@ ClipTextConfig ClipTextConfig::fromJson(const nlohmann::json& j, const std::stri
                                         const ClipTextConfig& defaults) {
   ClipTextConfig c = defaults;
   if (!j.is_object()) throw Error(source + ": the text configuration is not a JSON object");
-  auto get = [&](const char* key, int& field) {
-    if (!j.contains(key)) return;
-    if (!j[key].is_number_integer() || j[key].get<int64_t>() <= 0 || j[key].get<int64_t>() > (1 << 20))
-      throw Error(source + ": '" + key + "' must be a positive integer");
-    field = j[key].get<int>();
-  };
+  auto get = [&](const char* key, int& field) { readClipPositiveInt(j, key, field, source); };
   get("vocab_size", c.vocabSize);
   get("hidden_size", c.hiddenSize);
   get("intermediate_size", c.intermediateSize);
   get("num_attention_heads", c.heads);
   get("num_hidden_layers", c.layers);
   get("max_position_embeddings", c.positions);
-  if (j.contains("hidden_act")) {
-    if (!j["hidden_act"].is_string()) throw Error(source + ": 'hidden_act' must be a string");
-    c.activation = j["hidden_act"].get<std::string>();
-  }
-  if (j.contains("layer_norm_eps")) {
-    if (!j["layer_norm_eps"].is_number()) throw Error(source + ": 'layer_norm_eps' must be a number");
-    c.eps = j["layer_norm_eps"].get<double>();
-  }
-  checkClipActivation(c.activation, source);
+  readClipActivationAndEps(j, c.activation, c.eps, source);
   if (c.hiddenSize % c.heads) throw Error(source + ": hidden_size is not divisible by num_attention_heads");
   return c;
 }

@@ -12,12 +12,9 @@ namespace panocast {
 ClipVisionConfig ClipVisionConfig::fromJson(const nlohmann::json& j, const std::string& source) {
   if (!j.is_object()) throw Error(source + ": the vision configuration is not a JSON object");
   ClipVisionConfig c;
-  auto get = [&](const char* key, int& field) {
-    if (!j.contains(key)) return;
-    if (!j[key].is_number_integer() || j[key].get<int64_t>() <= 0 || j[key].get<int64_t>() > (1 << 20))
-      throw Error(source + ": vision '" + key + "' must be a positive integer");
-    field = j[key].get<int>();
-  };
+  // Messages say "vision" so a CLIPModel config's two sections are told apart.
+  const std::string section = source + " (vision)";
+  auto get = [&](const char* key, int& field) { readClipPositiveInt(j, key, field, section); };
   get("hidden_size", c.hiddenSize);
   get("intermediate_size", c.intermediateSize);
   get("num_attention_heads", c.heads);
@@ -25,15 +22,7 @@ ClipVisionConfig ClipVisionConfig::fromJson(const nlohmann::json& j, const std::
   get("image_size", c.imageSize);
   get("patch_size", c.patchSize);
   get("num_channels", c.channels);
-  if (j.contains("hidden_act")) {
-    if (!j["hidden_act"].is_string()) throw Error(source + ": vision 'hidden_act' must be a string");
-    c.activation = j["hidden_act"].get<std::string>();
-  }
-  if (j.contains("layer_norm_eps")) {
-    if (!j["layer_norm_eps"].is_number()) throw Error(source + ": vision 'layer_norm_eps' must be a number");
-    c.eps = j["layer_norm_eps"].get<double>();
-  }
-  checkClipActivation(c.activation, source);
+  readClipActivationAndEps(j, c.activation, c.eps, section);
   if (c.hiddenSize % c.heads) throw Error(source + ": vision hidden_size is not divisible by num_attention_heads");
   if (c.imageSize % c.patchSize) throw Error(source + ": vision image_size is not a multiple of patch_size");
   if (c.channels != 3) throw Error(source + ": only RGB vision towers (num_channels 3) are supported");
